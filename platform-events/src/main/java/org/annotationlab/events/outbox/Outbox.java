@@ -1,0 +1,37 @@
+package org.annotationlab.events.outbox;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.annotationlab.events.DomainEvent;
+import org.annotationlab.events.EventCodec;
+import org.annotationlab.events.EventEnvelope;
+import org.annotationlab.events.EventsConfig;
+
+/**
+ * Records domain events in the outbox table. Call it inside the transaction that makes the state
+ * change ({@code @WithTransaction} on the service method): the event is stored if and only if the
+ * change commits, and the {@link OutboxRelay} publishes it afterwards.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EventCodec codec = new EventCodec();
+    private final EventsConfig config;
+
+    Outbox(EventsConfig config) {
+        this.config = config;
+    }
+
+    /** Adds the event to the current transaction; returns the envelope that will be published. */
+    public Uni<EventEnvelope> append(DomainEvent event) {
+        EventEnvelope envelope = codec.wrap(event, config.source());
+        OutboxEvent row = new OutboxEvent();
+        row.id = envelope.id();
+        row.topic = event.topic();
+        row.key = envelope.subject();
+        row.type = envelope.type();
+        row.payload = codec.encode(envelope);
+        row.createdAt = envelope.time();
+        return row.persist().replaceWith(envelope);
+    }
+}

@@ -1,0 +1,43 @@
+package org.annotationlab.events.outbox;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One event waiting in (or already relayed from) the transactional outbox. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(nullable = false, unique = true)
+    public UUID id;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "event_key")
+    public String key;
+
+    @Column(nullable = false)
+    public String type;
+
+    /** The whole CloudEvent, JSON. */
+    @Column(nullable = false)
+    public String payload;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+}

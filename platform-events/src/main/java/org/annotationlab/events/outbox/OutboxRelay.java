@@ -1,0 +1,109 @@
+package org.annotationlab.events.outbox;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.annotationlab.events.EventEnvelope;
+import org.annotationlab.events.EventsConfig;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+
+/**
+ * Publishes outbox rows to Kafka in commit order and marks them published. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several instances of a service never publish the same row
+ * twice concurrently; a crash after sending and before marking re-sends the row, which the
+ * consumers' dedupe absorbs (at-least-once delivery, exactly-once effect).
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** The one outgoing channel every service publishes through; the topic is set per record. */
+    public static final String CHANNEL = "lab-outbox";
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String CLAIM = "select * from outbox_event where published_at is null"
+            + " order by seq limit :limit for update skip locked";
+
+    private final MutinyEmitter<String> emitter;
+    private final EventsConfig config;
+    private volatile boolean lastRunFailed;
+
+    OutboxRelay(@Channel(CHANNEL) MutinyEmitter<String> emitter, EventsConfig config) {
+        this.emitter = emitter;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${lab.events.relay.interval:0.5s}", delayed = "${lab.events.relay.delay:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "outbox-relay")
+    Uni<Void> scheduledRelay() {
+        if (!config.relay().enabled()) {
+            return Uni.createFrom().voidItem();
+        }
+        return publishPending()
+                .invoke(count -> recovered())
+                .onFailure().invoke(this::failed)
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Publishes one batch of pending events; returns how many were published. */
+    public Uni<Integer> publishPending() {
+        return Panache.withTransaction(() -> claim()
+                .flatMap(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(this::send)
+                        .collect().asList()
+                        .map(List::size)));
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> deletePublished() {
+        OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.relay().retention());
+        return Panache.withTransaction(() -> OutboxEvent.delete("publishedAt < ?1", cutoff)).replaceWithVoid();
+    }
+
+    private Uni<List<OutboxEvent>> claim() {
+        return Panache.getSession().flatMap(session -> session
+                .createNativeQuery(CLAIM, OutboxEvent.class)
+                .setParameter("limit", config.relay().batchSize())
+                .getResultList());
+    }
+
+    private Uni<OutboxEvent> send(OutboxEvent row) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add("ce_type", row.type.getBytes(StandardCharsets.UTF_8));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.topic)
+                .withKey(row.key)
+                .withHeaders(headers)
+                .build();
+        return emitter.sendMessage(Message.of(row.payload).addMetadata(metadata))
+                .invoke(() -> row.publishedAt = OffsetDateTime.now(ZoneOffset.UTC))
+                .replaceWith(row);
+    }
+
+    private void recovered() {
+        if (lastRunFailed) {
+            LOG.info("outbox relay is publishing again");
+            lastRunFailed = false;
+        }
+    }
+
+    private void failed(Throwable failure) {
+        if (!lastRunFailed) {
+            LOG.warnf("outbox relay cannot publish, events stay in the outbox and will be retried: %s",
+                    failure.getMessage());
+            lastRunFailed = true;
+        }
+    }
+}

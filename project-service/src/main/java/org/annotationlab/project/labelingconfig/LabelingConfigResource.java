@@ -1,0 +1,55 @@
+package org.annotationlab.project.labelingconfig;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.annotationlab.project.labelingconfig.LabelingConfigService.LabelingConfigView;
+import org.annotationlab.web.security.ProjectAuthorizer;
+import org.annotationlab.web.security.ProjectPermission;
+
+/**
+ * A project's labeling config, sent and returned as Label Studio XML ({@code application/xml} or
+ * {@code text/xml}); responses are JSON with the parsed labels and their model bindings.
+ */
+@Path("/projects/{projectId}/labeling-config")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class LabelingConfigResource {
+
+    private final LabelingConfigService configs;
+    private final ProjectAuthorizer authorizer;
+
+    LabelingConfigResource(LabelingConfigService configs, ProjectAuthorizer authorizer) {
+        this.configs = configs;
+        this.authorizer = authorizer;
+    }
+
+    @GET
+    public Uni<LabelingConfigView> get(@PathParam("projectId") UUID projectId) {
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT).chain(() -> configs.get(projectId));
+    }
+
+    @PUT
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
+    public Uni<LabelingConfigView> replace(@PathParam("projectId") UUID projectId, String xml) {
+        return authorizer.require(projectId, ProjectPermission.EDIT_PROJECT).chain(() -> configs.replace(projectId, xml));
+    }
+
+    /** Checks a config without saving it: what the frontend's preview pane calls. */
+    @POST
+    @Path("/validation")
+    @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
+    public Uni<LabelingConfigView> validate(@PathParam("projectId") UUID projectId, String xml) {
+        return authorizer.require(projectId, ProjectPermission.EDIT_PROJECT)
+                .chain(() -> configs.validate(xml))
+                .map(parsed -> new LabelingConfigView(parsed.labels(), xml));
+    }
+}

@@ -1,0 +1,75 @@
+package org.annotationlab.project.project;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.annotationlab.web.security.ProjectAuthorizer;
+import org.annotationlab.web.security.ProjectPermission;
+
+/** Projects. Any authenticated user may create one and becomes its Owner. */
+@Path("/projects")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    private final ProjectService projects;
+    private final ProjectAuthorizer authorizer;
+
+    ProjectResource(ProjectService projects, ProjectAuthorizer authorizer) {
+        this.projects = projects;
+        this.authorizer = authorizer;
+    }
+
+    @POST
+    public Uni<Response> create(@Valid @NotNull ProjectRequests.Create request) {
+        return projects.create(request, authorizer.username())
+                .map(p -> Response.created(URI.create("/projects/" + p.id())).entity(p).build());
+    }
+
+    @GET
+    public Uni<List<ProjectView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return projects.list(authorizer.username(), authorizer.isAdmin(), page, size);
+    }
+
+    @GET
+    @Path("/{projectId}")
+    public Uni<ProjectView> get(@PathParam("projectId") UUID projectId) {
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT)
+                .flatMap(role -> projects.get(projectId, role));
+    }
+
+    @PUT
+    @Path("/{projectId}")
+    public Uni<ProjectView> update(@PathParam("projectId") UUID projectId, @Valid @NotNull ProjectRequests.Update request) {
+        return authorizer.require(projectId, ProjectPermission.EDIT_PROJECT)
+                .flatMap(role -> projects.update(projectId, request, role));
+    }
+
+    @DELETE
+    @Path("/{projectId}")
+    public Uni<Response> delete(@PathParam("projectId") UUID projectId) {
+        return authorizer.require(projectId, ProjectPermission.DELETE_PROJECT)
+                .chain(() -> projects.delete(projectId))
+                .map(ignored -> Response.noContent().build());
+    }
+}

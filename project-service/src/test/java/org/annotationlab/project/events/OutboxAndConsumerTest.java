@@ -1,0 +1,121 @@
+package org.annotationlab.project.events;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.annotationlab.events.EventCodec;
+import org.annotationlab.events.EventEnvelope;
+import org.annotationlab.events.consumer.IdempotentConsumer;
+import org.annotationlab.events.outbox.Outbox;
+import org.annotationlab.events.outbox.OutboxEvent;
+import org.annotationlab.events.project.ProjectDeleted;
+import org.junit.jupiter.api.Test;
+
+/** The shared outbox and idempotent consumer, against the real database and broker. */
+@QuarkusTest
+@QuarkusTestResource(org.annotationlab.testing.LabInfra.class)
+class OutboxAndConsumerTest {
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Test
+    void anEventAppendedInARolledBackTransactionIsNeverStored() throws Throwable {
+        UUID project = UUID.randomUUID();
+
+        assertThrows(IllegalStateException.class, () -> VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withTransaction(() -> outbox.append(new ProjectDeleted(project))
+                        .invoke(() -> {
+                            throw new IllegalStateException("the state change failed");
+                        }))));
+
+        assertEquals(0L, (long) VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withSession(() -> OutboxEvent.count("key", project.toString()))));
+    }
+
+    @Test
+    void aCommittedEventIsPublishedAndMarked() throws Throwable {
+        UUID project = UUID.randomUUID();
+
+        EventEnvelope envelope = VertxContextSupport.subscribeAndAwait(
+                () -> Panache.withTransaction(() -> outbox.append(new ProjectDeleted(project))));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> published(envelope.id()));
+    }
+
+    @Test
+    void aRedeliveredEventTakesEffectOnceAndAFailedEffectIsRetried() throws Throwable {
+        String record = new EventCodec().encode(new EventCodec().wrap(new ProjectDeleted(UUID.randomUUID()), "test"));
+        AtomicInteger effects = new AtomicInteger();
+        AtomicInteger attempts = new AtomicInteger();
+
+        boolean failedFirst = consume("test.retry", record, () -> {
+            if (attempts.incrementAndGet() == 1) {
+                return Uni.createFrom().failure(new IllegalStateException("database hiccup"));
+            }
+            effects.incrementAndGet();
+            return Uni.createFrom().voidItem();
+        }).isEmpty();
+        boolean applied = consume("test.retry", record, () -> count(effects, attempts)).orElseThrow();
+        boolean duplicate = consume("test.retry", record, () -> count(effects, attempts)).orElseThrow();
+        boolean otherConsumer = consume("test.other", record, () -> count(effects, attempts)).orElseThrow();
+
+        assertTrue(failedFirst);
+        assertTrue(applied);
+        assertFalse(duplicate);
+        assertTrue(otherConsumer);
+        assertEquals(2, effects.get());
+    }
+
+    @Test
+    void aRecordThatIsNotAnEventIsSkipped() throws Throwable {
+        AtomicInteger effects = new AtomicInteger();
+
+        assertFalse(consume("test.poison", "{not json", () -> {
+            effects.incrementAndGet();
+            return Uni.createFrom().voidItem();
+        }).orElseThrow());
+        assertEquals(0, effects.get());
+    }
+
+    private static boolean published(UUID eventId) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
+                    () -> OutboxEvent.<OutboxEvent>find("id", eventId).firstResult())).publishedAt != null;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Uni<Void> count(AtomicInteger effects, AtomicInteger attempts) {
+        attempts.incrementAndGet();
+        effects.incrementAndGet();
+        return Uni.createFrom().voidItem();
+    }
+
+    /** Empty when the effect failed (and the transaction rolled back). */
+    private java.util.Optional<Boolean> consume(String name, String record,
+            java.util.function.Supplier<Uni<Void>> effect) {
+        try {
+            return java.util.Optional.of(VertxContextSupport.subscribeAndAwait(
+                    () -> consumer.consume(name, record, envelope -> effect.get())));
+        } catch (Throwable e) {
+            return java.util.Optional.empty();
+        }
+    }
+}

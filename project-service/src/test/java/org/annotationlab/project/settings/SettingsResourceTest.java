@@ -1,0 +1,56 @@
+package org.annotationlab.project.settings;
+
+import static org.annotationlab.project.Api.addMember;
+import static org.annotationlab.project.Api.as;
+import static org.annotationlab.project.Api.createProject;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.annotationlab.testing.LabInfra;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(LabInfra.class)
+class SettingsResourceTest {
+
+    @Test
+    void trainingDefaultsAreReplacedAndReadBack() {
+        String id = createProject("olivia");
+        Map<String, Object> defaults = Map.of("validationSplit", 0.1, "epochs", 2, "learningRate", 0.003,
+                "decay", 0.0, "dropout", 0.4, "batchSize", 16);
+
+        as("olivia").body(defaults).put("/projects/" + id + "/training-parameters").then().statusCode(200);
+
+        as("olivia").get("/projects/" + id + "/training-parameters").then().statusCode(200)
+                .body("epochs", equalTo(2)).body("batchSize", equalTo(16)).body("learningRate", equalTo(0.003f));
+    }
+
+    @Test
+    void outOfRangeParametersAreNamedFieldByField() {
+        String id = createProject("olivia");
+        Map<String, Object> bad = Map.of("validationSplit", 0.9, "epochs", 0, "learningRate", 0.0,
+                "decay", 0.0, "dropout", 1.0, "batchSize", 8);
+
+        as("olivia").body(bad).put("/projects/" + id + "/training-parameters").then().statusCode(422)
+                .body("errors.field", containsInAnyOrder("dropout", "epochs", "learningRate", "validationSplit"));
+    }
+
+    @Test
+    void onlyOwnersAndManagersSwitchActiveLearning() {
+        String id = createProject("olivia");
+        addMember(id, "olivia", "rita", "REVIEWER");
+        Map<String, Object> on = Map.of("enabled", true, "everyNCompletions", 20, "deployAfterTraining", false);
+
+        as("rita").body(on).put("/projects/" + id + "/active-learning").then().statusCode(403);
+        as("olivia").body(on).put("/projects/" + id + "/active-learning").then().statusCode(200)
+                .body("enabled", equalTo(true)).body("everyNCompletions", equalTo(20));
+        as("rita").get("/projects/" + id + "/active-learning").then().statusCode(200)
+                .body("deployAfterTraining", equalTo(false));
+        as("olivia").body(Map.of("enabled", true, "everyNCompletions", 0, "deployAfterTraining", true))
+                .put("/projects/" + id + "/active-learning").then().statusCode(422)
+                .body("errors[0].field", equalTo("everyNCompletions"));
+    }
+}
