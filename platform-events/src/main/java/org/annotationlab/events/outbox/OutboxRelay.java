@@ -1,7 +1,6 @@
 package org.annotationlab.events.outbox;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -22,7 +21,8 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
  * Publishes outbox rows to Kafka in commit order and marks them published. Rows are claimed with
  * {@code FOR UPDATE SKIP LOCKED}, so several instances of a service never publish the same row
  * twice concurrently; a crash after sending and before marking re-sends the row, which the
- * consumers' dedupe absorbs (at-least-once delivery, exactly-once effect).
+ * consumers' dedupe absorbs (at-least-once delivery, exactly-once effect). {@link OutboxRelaySchedule}
+ * runs it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -43,8 +43,7 @@ public class OutboxRelay {
         this.config = config;
     }
 
-    @Scheduled(every = "${lab.events.relay.interval:0.5s}", delayed = "${lab.events.relay.delay:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "outbox-relay")
+    /** One scheduled pass: publishes what is pending and logs only changes between working and failing. */
     Uni<Void> scheduledRelay() {
         if (!config.relay().enabled()) {
             return Uni.createFrom().voidItem();
@@ -65,7 +64,7 @@ public class OutboxRelay {
                         .map(List::size)));
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /** Deletes published rows past the retention. */
     Uni<Void> deletePublished() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.relay().retention());
         return Panache.withTransaction(() -> OutboxEvent.delete("publishedAt < ?1", cutoff)).replaceWithVoid();

@@ -49,7 +49,11 @@ public class ProjectAuthorizer {
         return memberships.roleOf(projectId, username).map(role -> decide(projectId, permission, role));
     }
 
-    ProjectRole decide(UUID projectId, ProjectPermission permission, Optional<ProjectRole> membership) {
+    /**
+     * The same decision for callers that looked the membership up themselves (blocking JDBC work
+     * on a worker thread, where the reactive lookup cannot run).
+     */
+    public ProjectRole decide(UUID projectId, ProjectPermission permission, Optional<ProjectRole> membership) {
         if (membership.isEmpty() && isAdmin()) {
             return ProjectRole.OWNER;
         }

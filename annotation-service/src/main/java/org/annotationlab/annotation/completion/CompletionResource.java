@@ -1,0 +1,87 @@
+package org.annotationlab.annotation.completion;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.annotationlab.annotation.completion.CompletionDtos.HistoryEntry;
+import org.annotationlab.annotation.completion.CompletionDtos.View;
+import org.annotationlab.annotation.review.ReviewService;
+import org.annotationlab.web.security.ProjectAuthorizer;
+import org.annotationlab.web.security.ProjectPermission;
+
+/** Completions of a project's tasks, and their review. */
+@Path("/projects/{projectId}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CompletionResource {
+
+    private final CompletionService completions;
+    private final ReviewService reviews;
+    private final ProjectAuthorizer authorizer;
+
+    CompletionResource(CompletionService completions, ReviewService reviews, ProjectAuthorizer authorizer) {
+        this.completions = completions;
+        this.reviews = reviews;
+        this.authorizer = authorizer;
+    }
+
+    @POST
+    @Path("/tasks/{taskId}/completions")
+    public Uni<Response> create(@PathParam("projectId") UUID projectId, @PathParam("taskId") UUID taskId,
+            @Valid @NotNull CompletionDtos.Write request) {
+        return authorizer.require(projectId, ProjectPermission.ANNOTATE)
+                .flatMap(role -> completions.create(projectId, taskId, authorizer.username(), role, request))
+                .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
+    }
+
+    @GET
+    @Path("/tasks/{taskId}/completions")
+    public Uni<List<View>> ofTask(@PathParam("projectId") UUID projectId, @PathParam("taskId") UUID taskId) {
+        return authorizer.require(projectId, ProjectPermission.ANNOTATE)
+                .flatMap(role -> completions.ofTask(projectId, taskId, authorizer.username(), role));
+    }
+
+    @PUT
+    @Path("/completions/{completionId}")
+    public Uni<View> update(@PathParam("projectId") UUID projectId, @PathParam("completionId") UUID completionId,
+            @Valid @NotNull CompletionDtos.Write request) {
+        return authorizer.require(projectId, ProjectPermission.ANNOTATE)
+                .chain(() -> completions.update(projectId, completionId, authorizer.username(), request));
+    }
+
+    @POST
+    @Path("/completions/{completionId}/submission")
+    public Uni<View> submit(@PathParam("projectId") UUID projectId, @PathParam("completionId") UUID completionId) {
+        return authorizer.require(projectId, ProjectPermission.ANNOTATE)
+                .chain(() -> completions.submit(projectId, completionId, authorizer.username()));
+    }
+
+    @POST
+    @Path("/completions/{completionId}/review")
+    public Uni<View> review(@PathParam("projectId") UUID projectId, @PathParam("completionId") UUID completionId,
+            @Valid @NotNull CompletionDtos.Review decision) {
+        return authorizer.require(projectId, ProjectPermission.REVIEW)
+                .flatMap(role -> reviews.review(projectId, completionId, authorizer.username(), role, decision));
+    }
+
+    @GET
+    @Path("/completions/{completionId}/history")
+    public Uni<List<HistoryEntry>> history(@PathParam("projectId") UUID projectId,
+            @PathParam("completionId") UUID completionId) {
+        return authorizer.require(projectId, ProjectPermission.ANNOTATE)
+                .flatMap(role -> completions.history(projectId, completionId, authorizer.username(), role));
+    }
+}

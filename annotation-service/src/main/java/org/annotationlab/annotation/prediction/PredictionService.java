@@ -1,0 +1,119 @@
+package org.annotationlab.annotation.prediction;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.annotationlab.annotation.completion.Completion;
+import org.annotationlab.annotation.completion.CompletionDtos;
+import org.annotationlab.annotation.completion.CompletionHistory;
+import org.annotationlab.annotation.completion.CompletionService;
+import org.annotationlab.annotation.completion.CompletionViews;
+import org.annotationlab.annotation.completion.Span;
+import org.annotationlab.annotation.completion.SpanCodec;
+import org.annotationlab.annotation.completion.SpanValidator;
+import org.annotationlab.annotation.project.ProjectLabels;
+import org.annotationlab.annotation.task.Task;
+import org.annotationlab.events.annotation.PredictionsStored;
+import org.annotationlab.events.outbox.Outbox;
+import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.web.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Predictions (pre-annotations) beside the completions, each naming its model and version.
+ * Storing a model version's predictions for a task again replaces them, so a re-run never
+ * duplicates. A user turns a prediction into their own draft completion to correct it.
+ */
+@ApplicationScoped
+public class PredictionService {
+
+    private static final Logger LOG = Logger.getLogger(PredictionService.class);
+
+    private final Outbox outbox;
+
+    PredictionService(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @WithTransaction
+    public Uni<Integer> store(UUID projectId, PredictionDtos.Batch batch) {
+        List<UUID> taskIds = batch.predictions().stream().map(PredictionDtos.TaskPrediction::taskId).distinct().toList();
+        return Task.<Task>list("id in ?1 and projectId = ?2", taskIds, projectId)
+                .flatMap(tasks -> {
+                    if (tasks.size() != taskIds.size()) {
+                        throw ProblemException.invalid("predictions", (taskIds.size() - tasks.size())
+                                + " task(s) are not in this project");
+                    }
+                    Map<UUID, Task> byId = tasks.stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
+                    return ProjectLabels.of(projectId).invoke(labels -> batch.predictions().forEach(p ->
+                            SpanValidator.validate(byId.get(p.taskId()).text, p.spans(), labels)));
+                })
+                .chain(() -> Prediction.delete("taskId in ?1 and modelName = ?2 and modelVersion = ?3", taskIds,
+                        batch.model(), batch.modelVersion()))
+                .chain(() -> Prediction.persist(batch.predictions().stream().map(p -> row(projectId, batch, p)).toList()))
+                .chain(() -> outbox.append(new PredictionsStored(projectId, batch.model(), batch.modelVersion(), taskIds.size())))
+                .invoke(() -> LOG.infof("project %s: predictions of %s %s stored for %d tasks", projectId, batch.model(),
+                        batch.modelVersion(), taskIds.size()))
+                .replaceWith(taskIds.size());
+    }
+
+    @WithSession
+    public Uni<List<PredictionDtos.View>> ofTask(UUID projectId, UUID taskId, String caller, ProjectRole role) {
+        return CompletionService.workableTask(projectId, taskId, caller, role)
+                .chain(() -> Prediction.<Prediction>list("taskId = ?1 order by createdAt desc", taskId))
+                .map(list -> list.stream().map(PredictionService::view).toList());
+    }
+
+    /** A draft completion of the caller, holding the prediction's spans. */
+    @WithTransaction
+    public Uni<CompletionDtos.View> toDraft(UUID projectId, UUID predictionId, String caller, ProjectRole role) {
+        return Prediction.<Prediction>findById(predictionId).flatMap(p -> {
+            if (p == null || !p.projectId.equals(projectId)) {
+                throw ProblemException.notFound("prediction " + predictionId);
+            }
+            return CompletionService.workableTask(projectId, p.taskId, caller, role).flatMap(task -> {
+                Completion c = new Completion();
+                c.id = UUID.randomUUID();
+                c.taskId = p.taskId;
+                c.projectId = projectId;
+                c.author = caller;
+                List<Span> spans = SpanCodec.read(p.spans).stream().map(s -> Span.of(s.start(), s.end(), s.label())).toList();
+                c.spans = SpanCodec.write(spans);
+                c.reviewStatus = Completion.ReviewStatus.PENDING;
+                c.fromPrediction = p.id;
+                c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                c.updatedAt = c.createdAt;
+                return c.persist()
+                        .chain(() -> CompletionHistory.of(c.id, "CREATED", caller,
+                                "from prediction of " + p.modelName + " " + p.modelVersion).persist())
+                        .map(ignored -> CompletionViews.of(c));
+            });
+        });
+    }
+
+    private static Prediction row(UUID projectId, PredictionDtos.Batch batch, PredictionDtos.TaskPrediction p) {
+        Prediction row = new Prediction();
+        row.id = UUID.randomUUID();
+        row.taskId = p.taskId();
+        row.projectId = projectId;
+        row.modelName = batch.model();
+        row.modelVersion = batch.modelVersion();
+        row.spans = SpanCodec.write(p.spans());
+        row.score = p.score();
+        row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return row;
+    }
+
+    private static PredictionDtos.View view(Prediction p) {
+        return new PredictionDtos.View(p.id, p.taskId, p.modelName, p.modelVersion, SpanCodec.read(p.spans), p.score,
+                p.createdAt);
+    }
+}

@@ -1,0 +1,101 @@
+package org.annotationlab.annotation.task;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.annotationlab.annotation.task.importing.TaskImporter;
+import org.annotationlab.web.security.ProjectAuthorizer;
+import org.annotationlab.web.security.ProjectPermission;
+
+/** A project's tasks: import, listing with filters and paging, counts, tags and assignments. */
+@Path("/projects/{projectId}/tasks")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class TaskResource {
+
+    private final TaskService tasks;
+    private final TaskImporter importer;
+    private final ProjectAuthorizer authorizer;
+
+    TaskResource(TaskService tasks, TaskImporter importer, ProjectAuthorizer authorizer) {
+        this.tasks = tasks;
+        this.importer = importer;
+        this.authorizer = authorizer;
+    }
+
+    /**
+     * Streams the body into tasks: {@code format=json} (an array of {text, meta}), {@code text}
+     * (a task per line) or {@code conll} (sentences; tags become submitted completions).
+     */
+    @POST
+    @Path("/import")
+    @Blocking
+    @Consumes(MediaType.WILDCARD)
+    public TaskDtos.ImportResult importTasks(@PathParam("projectId") UUID projectId,
+            @QueryParam("format") @NotNull @Pattern(regexp = "json|text|conll", message = "must be json, text or conll") String format,
+            @QueryParam("skipBadRows") @DefaultValue("false") boolean skipBadRows,
+            @QueryParam("tag") List<@Pattern(regexp = TaskDtos.TAG) String> tags,
+            InputStream body) {
+        return importer.importTasks(new TaskImporter.Request(projectId, format, skipBadRows,
+                tags == null ? List.of() : List.copyOf(tags), body));
+    }
+
+    @GET
+    public Uni<TaskDtos.Page> list(@PathParam("projectId") UUID projectId, @QueryParam("tag") String tag,
+            @QueryParam("completion") String completion, @QueryParam("assignee") String assignee,
+            @QueryParam("reviewer") String reviewer,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return authorizer.require(projectId, ProjectPermission.ANNOTATE).flatMap(role -> tasks.list(projectId,
+                new TaskFilter(tag, completion, assignee, reviewer), authorizer.username(), role, page, size));
+    }
+
+    @GET
+    @Path("/counts")
+    public Uni<TaskDtos.Counts> counts(@PathParam("projectId") UUID projectId) {
+        return authorizer.require(projectId, ProjectPermission.READ_TRAINING).chain(() -> tasks.counts(projectId));
+    }
+
+    @GET
+    @Path("/{taskId}")
+    public Uni<TaskDtos.View> get(@PathParam("projectId") UUID projectId, @PathParam("taskId") UUID taskId) {
+        return authorizer.require(projectId, ProjectPermission.ANNOTATE)
+                .flatMap(role -> tasks.get(projectId, taskId, authorizer.username(), role));
+    }
+
+    @POST
+    @Path("/tags")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Integer>> tag(@PathParam("projectId") UUID projectId, @Valid @NotNull TaskDtos.Tagging request) {
+        return authorizer.require(projectId, ProjectPermission.MANAGE_TASKS)
+                .chain(() -> tasks.tag(projectId, request)).map(n -> Map.of("tasks", n));
+    }
+
+    @PUT
+    @Path("/assignment")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, Integer>> assign(@PathParam("projectId") UUID projectId,
+            @Valid @NotNull TaskDtos.Assignment request) {
+        return authorizer.require(projectId, ProjectPermission.MANAGE_TASKS)
+                .chain(() -> tasks.assign(projectId, request)).map(n -> Map.of("tasks", n));
+    }
+}

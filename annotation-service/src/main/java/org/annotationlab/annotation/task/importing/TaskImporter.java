@@ -1,0 +1,135 @@
+package org.annotationlab.annotation.task.importing;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.annotationlab.annotation.config.AnnotationConfig;
+import org.annotationlab.annotation.config.BlockingAccess;
+import org.annotationlab.annotation.task.TaskDtos;
+import org.annotationlab.annotation.trainingset.TrainingSetTracker;
+import org.annotationlab.events.annotation.TasksImported;
+import org.annotationlab.events.outbox.JdbcOutbox;
+import org.annotationlab.web.problem.Problem;
+import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.security.ProjectAuthorizer;
+import org.annotationlab.web.security.ProjectPermission;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Imports tasks by streaming the body through a {@link TaskReader} into JDBC batches, in one
+ * transaction: all or nothing. A bad row fails the import with its line number unless the caller
+ * asked to skip bad rows, which are then reported. CoNLL sentences bring their tags as submitted
+ * gold completions, so the training set is recounted in the same transaction.
+ */
+@ApplicationScoped
+public class TaskImporter {
+
+    private static final Logger LOG = Logger.getLogger(TaskImporter.class);
+
+    private final AgroalDataSource dataSource;
+    private final AnnotationConfig config;
+    private final ProjectAuthorizer authorizer;
+    private final JdbcOutbox outbox;
+
+    TaskImporter(AgroalDataSource dataSource, AnnotationConfig config, ProjectAuthorizer authorizer,
+            @ConfigProperty(name = "quarkus.application.name") String source) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.authorizer = authorizer;
+        this.outbox = new JdbcOutbox(source);
+    }
+
+    /** One import request. */
+    public record Request(UUID projectId, String format, boolean skipBadRows, List<String> tags, InputStream body) {
+    }
+
+    public TaskDtos.ImportResult importTasks(Request request) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                BlockingAccess.require(connection, authorizer, request.projectId(), ProjectPermission.MANAGE_TASKS);
+                TaskDtos.ImportResult result = write(connection, request);
+                connection.commit();
+                LOG.infof("project %s: %d tasks imported (%s, %d with completions, %d bad rows skipped)",
+                        request.projectId(), result.imported(), request.format(), result.withCompletions(),
+                        result.skipped().size());
+                return result;
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the import could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    private TaskDtos.ImportResult write(Connection connection, Request request) throws SQLException {
+        Set<String> labels = ImportBatch.labelsOf(connection, request.projectId());
+        String user = authorizer.username();
+        List<TaskDtos.BadRow> skipped = new ArrayList<>();
+        int imported = 0;
+        int withCompletions = 0;
+        try (TaskReader reader = TaskReader.open(request.format(), request.body(), config.maxTextLength());
+                ImportBatch batch = new ImportBatch(connection, request.projectId(), user, request.tags())) {
+            while (reader.hasNext()) {
+                ImportRow row = reader.next();
+                String problem = row.isBad() ? row.error() : unknownLabel(row, labels);
+                if (problem != null) {
+                    if (!request.skipBadRows()) {
+                        throw badRow(row.line(), problem);
+                    }
+                    if (skipped.size() < config.maxReportedBadRows()) {
+                        skipped.add(new TaskDtos.BadRow(row.line(), problem));
+                    }
+                    continue;
+                }
+                batch.add(row);
+                imported++;
+                withCompletions += row.spans() != null ? 1 : 0;
+                if (batch.size() >= config.importBatchSize()) {
+                    batch.flush();
+                }
+            }
+            batch.flush();
+        } catch (IOException | UncheckedIOException e) {
+            throw new ProblemException(400, "UNREADABLE_BODY", "the import body could not be read: " + e.getMessage());
+        }
+        if (imported == 0 && skipped.isEmpty()) {
+            throw ProblemException.invalid("body", "the import holds no tasks");
+        }
+        outbox.append(connection, new TasksImported(request.projectId(), imported, withCompletions, request.format(), user));
+        if (withCompletions > 0) {
+            TrainingSetTracker.refresh(connection, outbox, request.projectId());
+        }
+        return new TaskDtos.ImportResult(imported, withCompletions, skipped);
+    }
+
+    private static String unknownLabel(ImportRow row, Set<String> labels) {
+        if (row.spans() == null) {
+            return null;
+        }
+        Set<String> unknown = new HashSet<>();
+        row.spans().forEach(s -> {
+            if (!labels.contains(s.label())) {
+                unknown.add(s.label());
+            }
+        });
+        return unknown.isEmpty() ? null
+                : "label(s) " + unknown + " are not in the project's labeling config " + labels;
+    }
+
+    private static ProblemException badRow(long line, String message) {
+        return new ProblemException(422, "INVALID_IMPORT", "line " + line + ": " + message + "; nothing was imported",
+                List.of(new Problem.FieldError("line " + line, message)));
+    }
+}

@@ -1,0 +1,80 @@
+package org.annotationlab.annotation.trainingset;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The training set of a project, selected by DESIGN.md §4: streamed as CoNLL-2003 or NDJSON,
+ * with the snapping report in response headers, and its summary.
+ */
+@Path("/projects/{projectId}/training-set")
+@Authenticated
+public class TrainingSetResource {
+
+    static final String SELECTED = "X-Training-Set-Completions";
+    static final String SPANS = "X-Training-Set-Spans";
+    static final String ADJUSTED = "X-Training-Set-Spans-Adjusted";
+    static final String DROPPED = "X-Training-Set-Spans-Dropped";
+
+    private final TrainingSetExporter exporter;
+
+    TrainingSetResource(TrainingSetExporter exporter) {
+        this.exporter = exporter;
+    }
+
+    /** {@code tags}: comma-separated; a task is included when it has any of them (all tasks if none). */
+    @GET
+    @Blocking
+    @Produces({MediaType.TEXT_PLAIN, "application/x-ndjson"})
+    public Response export(@PathParam("projectId") UUID projectId, @QueryParam("tags") String tags,
+            @QueryParam("format") @DefaultValue("conll") @Pattern(regexp = "conll|json", message = "must be conll or json") String format) {
+        TrainingSetExporter.Export export = exporter.open(projectId, tagList(tags));
+        try {
+            TrainingSetSummary summary = export.summary();
+            TrainingSetExporter.Format chosen = TrainingSetExporter.Format.valueOf(format.toUpperCase());
+            StreamingOutput body = out -> {
+                try (export) {
+                    export.write(chosen, out);
+                }
+            };
+            return Response.ok(body, chosen == TrainingSetExporter.Format.CONLL ? "text/plain;charset=UTF-8"
+                            : "application/x-ndjson")
+                    .header(SELECTED, summary.selectedCompletions())
+                    .header(SPANS, summary.spans())
+                    .header(ADJUSTED, summary.spansAdjusted())
+                    .header(DROPPED, summary.spansDropped())
+                    .build();
+        } catch (RuntimeException e) {
+            export.close();
+            throw e;
+        }
+    }
+
+    @GET
+    @Path("/summary")
+    @Blocking
+    @Produces(MediaType.APPLICATION_JSON)
+    public TrainingSetSummary summary(@PathParam("projectId") UUID projectId, @QueryParam("tags") String tags) {
+        try (TrainingSetExporter.Export export = exporter.open(projectId, tagList(tags))) {
+            return export.summary();
+        }
+    }
+
+    private static List<String> tagList(String tags) {
+        return tags == null || tags.isBlank() ? List.of()
+                : Arrays.stream(tags.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+}

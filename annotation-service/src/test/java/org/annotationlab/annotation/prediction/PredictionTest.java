@@ -1,0 +1,70 @@
+package org.annotationlab.annotation.prediction;
+
+import static org.annotationlab.annotation.Lab.as;
+import static org.annotationlab.annotation.Lab.assign;
+import static org.annotationlab.annotation.Lab.importTasks;
+import static org.annotationlab.annotation.Lab.project;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.annotationlab.testing.LabInfra;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(LabInfra.class)
+class PredictionTest {
+
+    private static Map<String, Object> batch(String version, String taskId, int end, double confidence) {
+        return Map.of("model", "ncbi_ner_v1", "modelVersion", version, "predictions", List.of(Map.of(
+                "taskId", taskId, "score", confidence,
+                "spans", List.of(Map.of("start", 0, "end", end, "label", "Disease", "confidence", confidence)))));
+    }
+
+    @Test
+    void predictionsNameTheirModelVersionAndARerunReplacesThem() {
+        UUID project = project("Disease");
+        List<String> t = importTasks(project, "text", "renal failure\n");
+
+        as("olivia").body(batch("1", t.get(0), 5, 0.6)).put("/projects/" + project + "/predictions").then().statusCode(200);
+        as("olivia").body(batch("1", t.get(0), 13, 0.9)).put("/projects/" + project + "/predictions").then().statusCode(200);
+        as("olivia").body(batch("2", t.get(0), 13, 0.95)).put("/projects/" + project + "/predictions").then().statusCode(200);
+
+        as("olivia").get("/projects/" + project + "/tasks/" + t.get(0) + "/predictions").then().statusCode(200)
+                .body("", hasSize(2))
+                .body("modelVersion", contains("2", "1"))
+                .body("[1].spans[0].end", equalTo(13))
+                .body("[1].spans[0].confidence", equalTo(0.9f));
+    }
+
+    @Test
+    void anAnnotatorAdoptsAPredictionAsTheirDraft() {
+        UUID project = project("Disease");
+        List<String> t = importTasks(project, "text", "gout\n");
+        assign(project, t, "anna", "rita");
+        as("olivia").body(batch("1", t.get(0), 4, 0.8)).put("/projects/" + project + "/predictions").then().statusCode(200);
+        String prediction = as("anna").get("/projects/" + project + "/tasks/" + t.get(0) + "/predictions")
+                .then().extract().path("[0].id");
+
+        as("anna").post("/projects/" + project + "/predictions/" + prediction + "/draft").then().statusCode(201)
+                .body("author", equalTo("anna"))
+                .body("submitted", equalTo(false))
+                .body("fromPrediction", equalTo(prediction))
+                .body("spans[0].label", equalTo("Disease"));
+    }
+
+    @Test
+    void predictionsForTasksOfAnotherProjectOrWithUnknownLabelsAreRefused() {
+        UUID project = project("Disease");
+        List<String> t = importTasks(project, "text", "gout\n");
+
+        as("olivia").body(batch("1", UUID.randomUUID().toString(), 4, 0.8)).put("/projects/" + project + "/predictions")
+                .then().statusCode(422).body("errors[0].field", equalTo("predictions"));
+        as("anna").body(batch("1", t.get(0), 4, 0.8)).put("/projects/" + project + "/predictions").then().statusCode(403);
+    }
+}

@@ -1,0 +1,96 @@
+package org.annotationlab.annotation.task;
+
+import static org.annotationlab.annotation.Lab.as;
+import static org.annotationlab.annotation.Lab.project;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.UUID;
+import org.annotationlab.annotation.Lab;
+import org.annotationlab.testing.LabInfra;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(LabInfra.class)
+class TaskImportTest {
+
+    @Test
+    void jsonImportKeepsMetaAndTagsEveryTask() {
+        UUID project = project("Disease");
+        String body = "[{\"text\": \"BRCA1 and breast cancer\", \"meta\": {\"pmid\": 1}},"
+                + " {\"text\": \"No disease here\"}, {\"text\": \"Gout again\"}]";
+
+        as("olivia").contentType("application/json").body(body)
+                .post("/projects/" + project + "/tasks/import?format=json&tag=batch1&tag=pubmed")
+                .then().statusCode(200).body("imported", equalTo(3));
+
+        as("olivia").get("/projects/" + project + "/tasks?tag=batch1").then().statusCode(200)
+                .body("total", equalTo(3))
+                .body("tasks[0].meta.pmid", equalTo(1))
+                .body("tasks[0].tags", contains("batch1", "pubmed"));
+        as("olivia").get("/projects/" + project + "/tasks?tag=other").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void conllImportBringsGoldCompletionsThatCountForTraining() {
+        UUID project = project("Disease");
+        String conll = "Familial\tO\nbreast\tB-Disease\ncancer\tI-Disease\n\ngout\tB-Disease\nflares\tO\n";
+
+        as("olivia").contentType("text/plain").body(conll).post("/projects/" + project + "/tasks/import?format=conll")
+                .then().statusCode(200).body("imported", equalTo(2)).body("withCompletions", equalTo(2));
+
+        as("olivia").get("/projects/" + project + "/training-set/summary").then().statusCode(200)
+                .body("selectedCompletions", equalTo(2))
+                .body("entitiesPerLabel.Disease", equalTo(2));
+        List<JsonNode> changed = Lab.annotationEvents(project, "TrainingSetChanged", 1);
+        assertEquals(2, changed.get(0).get("data").get("selectedCount").asInt());
+        Lab.annotationEvents(project, "TasksImported", 1);
+    }
+
+    @Test
+    void aBadRowFailsTheWholeImportWithItsLineNumber() {
+        UUID project = project("Disease");
+        String body = "[\n{\"text\": \"fine\"},\n{\"text\": 42}\n]";
+
+        as("olivia").contentType("application/json").body(body)
+                .post("/projects/" + project + "/tasks/import?format=json")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("reason", equalTo("INVALID_IMPORT"))
+                .body("detail", containsString("line 3"));
+
+        as("olivia").get("/projects/" + project + "/tasks").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void skippingBadRowsImportsTheRestAndReportsEachBadRow() {
+        UUID project = project("Disease");
+        String conll = "a\tO\n\nb\tB-Drug\n\nc\tB-Disease\n";
+
+        as("olivia").contentType("text/plain").body(conll)
+                .post("/projects/" + project + "/tasks/import?format=conll&skipBadRows=true")
+                .then().statusCode(200)
+                .body("imported", equalTo(2))
+                .body("skipped", hasSize(1))
+                .body("skipped[0].line", equalTo(3))
+                .body("skipped[0].message", containsString("Drug"));
+    }
+
+    @Test
+    void onlyOwnersAndManagersImportAndStrangersDoNotSeeTheProject() {
+        UUID project = project("Disease");
+
+        as("anna").contentType("text/plain").body("x").post("/projects/" + project + "/tasks/import?format=text")
+                .then().statusCode(403);
+        as("eve").contentType("text/plain").body("x").post("/projects/" + project + "/tasks/import?format=text")
+                .then().statusCode(404);
+        as("olivia").contentType("text/plain").body("x").post("/projects/" + project + "/tasks/import?format=xml")
+                .then().statusCode(422).body("errors[0].field", equalTo("format"));
+    }
+}

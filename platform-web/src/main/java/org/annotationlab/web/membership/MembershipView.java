@@ -1,0 +1,64 @@
+package org.annotationlab.web.membership;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
+import org.annotationlab.events.EventCodec;
+import org.annotationlab.events.EventEnvelope;
+import org.annotationlab.events.project.MemberAdded;
+import org.annotationlab.events.project.MemberRemoved;
+import org.annotationlab.events.project.MemberRoleChanged;
+import org.annotationlab.events.project.ProjectDeleted;
+import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.web.security.MembershipLookup;
+
+/**
+ * Memberships as the other services know them: built from project-service's membership events,
+ * read when authorizing (DESIGN.md §2). Enabled with the build property
+ * {@code lab.membership-view.enabled=true} in every service except project-service.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "lab.membership-view.enabled", stringValue = "true")
+public class MembershipView implements MembershipLookup {
+
+    @Override
+    @WithSession
+    public Uni<Optional<ProjectRole>> roleOf(UUID projectId, String username) {
+        return Membership.<Membership>findById(new Membership.Key(projectId, username))
+                .map(m -> Optional.ofNullable(m).map(found -> found.role));
+    }
+
+    /** Applies a membership event to the view; other events leave it unchanged. */
+    Uni<Void> apply(EventEnvelope event, EventCodec codec) {
+        if (event.is(MemberAdded.class)) {
+            MemberAdded added = codec.data(event, MemberAdded.class);
+            return upsert(added.projectId(), added.username(), added.role());
+        }
+        if (event.is(MemberRoleChanged.class)) {
+            MemberRoleChanged changed = codec.data(event, MemberRoleChanged.class);
+            return upsert(changed.projectId(), changed.username(), changed.role());
+        }
+        if (event.is(MemberRemoved.class)) {
+            MemberRemoved removed = codec.data(event, MemberRemoved.class);
+            return Membership.deleteById(new Membership.Key(removed.projectId(), removed.username())).replaceWithVoid();
+        }
+        if (event.is(ProjectDeleted.class)) {
+            return Membership.delete("key.projectId", codec.data(event, ProjectDeleted.class).projectId())
+                    .replaceWithVoid();
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private static Uni<Void> upsert(UUID projectId, String username, ProjectRole role) {
+        Membership.Key key = new Membership.Key(projectId, username);
+        return Membership.<Membership>findById(key).flatMap(existing -> {
+            Membership m = existing != null ? existing : new Membership();
+            m.key = key;
+            m.role = role;
+            return m.persist();
+        }).replaceWithVoid();
+    }
+}
