@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.annotationlab.events.DomainEvent;
 import org.annotationlab.events.EventCodec;
+import org.annotationlab.events.EventRecords;
 import org.annotationlab.events.Topics;
 import org.annotationlab.events.project.LabelingConfigChanged;
 import org.annotationlab.events.project.MemberAdded;
@@ -70,8 +71,10 @@ public final class Lab {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap()),
                 new StringSerializer(), new StringSerializer())) {
             for (DomainEvent event : events) {
-                producer.send(new ProducerRecord<>(event.topic(), event.projectId().toString(),
-                        CODEC.encode(CODEC.wrap(event, "project-service")))).get(10, TimeUnit.SECONDS);
+                // Exactly what the outbox relay sends, headers included.
+                producer.send(new ProducerRecord<>(event.topic(), null, event.projectId().toString(),
+                        CODEC.encode(CODEC.wrap(event, "project-service")), EventRecords.headers(event.type())))
+                        .get(10, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish test events", e);

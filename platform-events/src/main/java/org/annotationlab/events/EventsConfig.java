@@ -15,14 +15,24 @@ public interface EventsConfig {
     /** Relay settings. */
     Relay relay();
 
+    /** Consumer settings. */
+    Consumer consumer();
+
+    /** How consumers treat an event whose effect fails. */
+    interface Consumer {
+        /** Retries (with backoff up to 30 s) before the record is given up to the channel's failure strategy. */
+        @WithDefault("1000000")
+        long retries();
+    }
+
     /** How the outbox relay publishes. */
     interface Relay {
         /** Whether this instance publishes the outbox (one relay per database is enough, more are safe). */
         @WithDefault("true")
         boolean enabled();
 
-        /** How often the relay looks for unpublished events (scheduler syntax: {@code 0.5s}, {@code 2s}). */
-        @WithDefault("0.5s")
+        /** How often the relay looks for unpublished events (scheduler syntax, at least {@code 1s}). */
+        @WithDefault("1s")
         String interval();
 
         /** How long after start the relay begins. */

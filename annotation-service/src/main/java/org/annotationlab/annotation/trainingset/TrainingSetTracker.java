@@ -1,35 +1,42 @@
 package org.annotationlab.annotation.trainingset;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
 import org.annotationlab.events.annotation.TrainingSetChanged;
-import org.annotationlab.events.outbox.JdbcOutbox;
 import org.annotationlab.events.outbox.Outbox;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes {@code TrainingSetChanged} whenever the size of a project's selected training set
  * changes — the number active learning counts. A task contributes exactly when it has a
- * submitted, non-rejected completion (an accepted one is both), so the size is one count; it is
- * stored per project and compared in the same statement, inside the caller's transaction.
+ * submitted, non-rejected completion (an accepted one is both), so the size is one count.
+ *
+ * <p>A change only records a recount request (a plain insert, in its own transaction: concurrent
+ * submits never wait on each other). The sweep, every second, takes each requested project's
+ * size row {@code FOR UPDATE}, consumes the requests, counts in a fresh snapshot and publishes if
+ * the size moved. Requests committed after the count stay for the next sweep, so the last change
+ * is always published; several instances sweeping the same project serialize on the row lock.
  */
 @ApplicationScoped
 public class TrainingSetTracker {
 
-    /** Updates the stored size; returns a row only when it changed (or is new). */
-    private static final String REFRESH = """
-            insert into training_set_size (project_id, selected_count)
-            select :project, count(distinct task_id) from completion
-             where project_id = :project and submitted and review_status <> 'REJECTED'
-            on conflict (project_id) do update set selected_count = excluded.selected_count
-             where training_set_size.selected_count <> excluded.selected_count
-            returning selected_count""";
+    private static final Logger LOG = Logger.getLogger(TrainingSetTracker.class);
+    private static final String REQUEST = "insert into training_set_recount (project_id) values (:project)";
+    private static final String PENDING = "select distinct project_id from training_set_recount limit 200";
+    private static final String ENSURE_ROW = "insert into training_set_size (project_id, selected_count)"
+            + " values (:project, -1) on conflict do nothing";
+    private static final String LOCK_ROW = "select selected_count from training_set_size where project_id = :project for update";
+    private static final String CONSUME = "delete from training_set_recount where project_id = :project";
+    private static final String COUNT = "select cast(count(distinct task_id) as integer) from completion"
+            + " where project_id = :project and submitted and review_status <> 'REJECTED'";
+    private static final String STORE = "update training_set_size set selected_count = :count where project_id = :project";
 
     private final Outbox outbox;
 
@@ -37,35 +44,61 @@ public class TrainingSetTracker {
         this.outbox = outbox;
     }
 
-    /** Recounts inside the current reactive transaction; publishes if the size changed. */
+    /** Asks for a recount, inside the current reactive transaction. */
     public Uni<Void> refresh(UUID projectId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(REFRESH, Integer.class)
-                        .setParameter("project", projectId)
-                        .getResultList())
-                .flatMap(changed -> publish(projectId, changed));
-    }
-
-    private Uni<Void> publish(UUID projectId, List<Integer> changed) {
-        return changed.isEmpty() ? Uni.createFrom().voidItem()
-                : outbox.append(new TrainingSetChanged(projectId, changed.get(0))).replaceWithVoid();
+        return execute(REQUEST, projectId).replaceWithVoid();
     }
 
     /** The same, on a JDBC connection inside its transaction (bulk imports). */
-    public static void refresh(Connection connection, JdbcOutbox outbox, UUID projectId) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(REFRESH.replace(":project", "?"))) {
+    public static void refresh(Connection connection, UUID projectId) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(REQUEST.replace(":project", "?"))) {
             statement.setObject(1, projectId);
-            statement.setObject(2, projectId);
-            try (ResultSet changed = statement.executeQuery()) {
-                if (changed.next()) {
-                    outbox.append(connection, new TrainingSetChanged(projectId, changed.getInt(1)));
-                }
-            }
+            statement.executeUpdate();
         }
     }
 
+    @Scheduled(every = "${lab.annotation.training-set-sweep:1s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "training-set-sweep")
+    Uni<Void> sweep() {
+        return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(PENDING, UUID.class)
+                        .getResultList()))
+                .onItem().transformToMulti(projects -> Multi.createFrom().iterable(projects))
+                .onItem().transformToUniAndConcatenate(project -> Panache.withTransaction(() -> recount(project)))
+                .collect().last()
+                .onFailure().invoke(e -> LOG.warnf("training-set recount failed, it is retried: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> recount(UUID projectId) {
+        return execute(ENSURE_ROW, projectId)
+                .chain(() -> single(LOCK_ROW, projectId))
+                .flatMap(previous -> execute(CONSUME, projectId)
+                        .chain(() -> single(COUNT, projectId))
+                        .flatMap(count -> count.equals(previous) ? Uni.createFrom().voidItem()
+                                : Panache.getSession().flatMap(s -> s.createNativeQuery(STORE)
+                                                .setParameter("count", count).setParameter("project", projectId)
+                                                .executeUpdate())
+                                        .chain(() -> outbox.append(new TrainingSetChanged(projectId, count)))
+                                        .invoke(() -> LOG.infof("project %s: selected training set is now %d",
+                                                projectId, count))
+                                        .replaceWithVoid()));
+    }
+
+    private static Uni<Integer> execute(String sql, UUID projectId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(sql).setParameter("project", projectId)
+                .executeUpdate());
+    }
+
+    private static Uni<Integer> single(String sql, UUID projectId) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(sql, Integer.class)
+                .setParameter("project", projectId).getSingleResult());
+    }
+
+    /** Drops a deleted project's size and pending requests. */
     public static Uni<Void> forget(UUID projectId) {
-        return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("delete from training_set_size where project_id = :project")
-                .setParameter("project", projectId).executeUpdate()).replaceWithVoid();
+        return execute("delete from training_set_size where project_id = :project", projectId)
+                .chain(() -> execute(CONSUME, projectId))
+                .replaceWithVoid();
     }
 }

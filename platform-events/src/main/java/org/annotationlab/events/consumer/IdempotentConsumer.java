@@ -6,12 +6,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
 import org.annotationlab.events.EventCodec;
 import org.annotationlab.events.EventEnvelope;
+import org.annotationlab.events.EventsConfig;
 import org.jboss.logging.Logger;
 
 /**
  * Applies each event at most once per consumer: the event id is inserted into
  * {@code processed_event} in the same transaction as the effect. A redelivered event finds its id
- * and is skipped; an effect that fails rolls back the id too, so the event is retried.
+ * and is skipped; an effect that fails rolls back the id too and is retried with backoff (200 ms
+ * growing to 30 s), holding the partition so per-project order is kept: a consumer never skips
+ * an event it could not apply. Only records that are not events at all are skipped.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -20,7 +23,15 @@ public class IdempotentConsumer {
     private static final String MARK = "insert into processed_event (consumer, event_id, event_type, processed_at)"
             + " values (:consumer, :id, :type, now()) on conflict do nothing";
 
+    private static final java.time.Duration RETRY_FIRST = java.time.Duration.ofMillis(200);
+    private static final java.time.Duration RETRY_MAX = java.time.Duration.ofSeconds(30);
+
     private final EventCodec codec = new EventCodec();
+    private final long retries;
+
+    IdempotentConsumer(EventsConfig config) {
+        this.retries = config.consumer().retries();
+    }
 
     /**
      * Decodes the record and applies {@code effect} once for this consumer. Records that are not
@@ -36,7 +47,7 @@ public class IdempotentConsumer {
             LOG.warnf("%s skipped a record that is not an event: %s", consumer, e.getMessage());
             return Uni.createFrom().item(false);
         }
-        return Panache.withTransaction(() -> Panache.getSession()
+        return Uni.createFrom().deferred(() -> Panache.<Boolean>withTransaction(() -> Panache.getSession()
                 .flatMap(session -> session.createNativeQuery(MARK)
                         .setParameter("consumer", consumer)
                         .setParameter("id", envelope.id())
@@ -44,7 +55,10 @@ public class IdempotentConsumer {
                         .executeUpdate())
                 .flatMap(inserted -> inserted == 0
                         ? Uni.createFrom().item(false)
-                        : effect.apply(envelope).replaceWith(true)));
+                        : effect.apply(envelope).replaceWith(true))))
+                .onFailure().invoke(failure -> LOG.warnf("%s could not apply %s %s, retrying: %s", consumer,
+                        envelope.type(), envelope.id(), failure.getMessage()))
+                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).atMost(retries);
     }
 
     /** The event codec, for decoding {@link EventEnvelope#data()} inside effects. */

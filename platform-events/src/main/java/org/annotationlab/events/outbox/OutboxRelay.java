@@ -5,11 +5,10 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.annotationlab.events.EventEnvelope;
+import org.annotationlab.events.EventRecords;
 import org.annotationlab.events.EventsConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -78,9 +77,7 @@ public class OutboxRelay {
     }
 
     private Uni<OutboxEvent> send(OutboxEvent row) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        headers.add("ce_type", row.type.getBytes(StandardCharsets.UTF_8));
+        RecordHeaders headers = EventRecords.headers(row.type);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.topic)
                 .withKey(row.key)

@@ -27,7 +27,7 @@ public class OutboxRelaySchedule {
         started = true;
     }
 
-    @Scheduled(every = "${lab.events.relay.interval:0.5s}", delayed = "${lab.events.relay.delay:1s}",
+    @Scheduled(every = "${lab.events.relay.interval:1s}", delayed = "${lab.events.relay.delay:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "outbox-relay")
     Uni<Void> relay() {
         return started ? relay.get().scheduledRelay() : Uni.createFrom().voidItem();

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.annotationlab.events.EventCodec;
+import org.annotationlab.events.EventRecords;
 import org.annotationlab.events.Topics;
 import org.annotationlab.events.deployment.ModelRegistered;
 import org.annotationlab.testing.LabInfra;
@@ -39,12 +40,15 @@ class ModelRegistryConsumerTest {
                 .then().statusCode(422);
 
         EventCodec codec = new EventCodec();
-        String record = codec.encode(codec.wrap(
-                new ModelRegistered(UUID.fromString(projectId), model, List.of("Disease"), false), "deploy-service"));
+        ModelRegistered registered = new ModelRegistered(UUID.fromString(projectId), model, List.of("Disease"), false);
+        String record = codec.encode(codec.wrap(registered, "deploy-service"));
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap),
                 new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.DEPLOYMENTS, projectId, record)).get(10, TimeUnit.SECONDS);
-            producer.send(new ProducerRecord<>(Topics.DEPLOYMENTS, projectId, record)).get(10, TimeUnit.SECONDS);
+            // Twice, as a redelivery would, with the headers the outbox relay sends.
+            for (int i = 0; i < 2; i++) {
+                producer.send(new ProducerRecord<>(Topics.DEPLOYMENTS, null, projectId, record,
+                        EventRecords.headers(registered.type()))).get(10, TimeUnit.SECONDS);
+            }
         }
 
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
