@@ -4,11 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.annotationlab.annotation.completion.Span;
 
 /**
@@ -18,32 +16,24 @@ import org.annotationlab.annotation.completion.Span;
  * spans (an {@code I-} without a preceding {@code B-} of the same label starts a span, as in IOB1).
  * A sentence with a malformed line is one bad row, reported at that line.
  */
-final class ConllTaskReader implements TaskReader {
+final class ConllTaskReader extends RowReader {
 
     private final BufferedReader lines;
     private final int maxTextLength;
     private long lineNumber;
-    private ImportRow next;
 
     ConllTaskReader(InputStream body, int maxTextLength) {
-        this.lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
+        this(new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8)), maxTextLength);
+    }
+
+    private ConllTaskReader(BufferedReader lines, int maxTextLength) {
+        super(lines);
+        this.lines = lines;
         this.maxTextLength = maxTextLength;
     }
 
     @Override
-    public boolean hasNext() {
-        if (next != null) {
-            return true;
-        }
-        try {
-            next = readSentence();
-            return next != null;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private ImportRow readSentence() throws IOException {
+    protected ImportRow readNext() throws IOException {
         StringBuilder text = new StringBuilder();
         List<Span> spans = new ArrayList<>();
         String error = null;
@@ -109,20 +99,5 @@ final class ConllTaskReader implements TaskReader {
             return ImportRow.bad(firstLine, "sentence longer than " + maxTextLength + " characters");
         }
         return ImportRow.task(firstLine, text.toString(), null, spans);
-    }
-
-    @Override
-    public ImportRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ImportRow row = next;
-        next = null;
-        return row;
-    }
-
-    @Override
-    public void close() throws IOException {
-        lines.close();
     }
 }

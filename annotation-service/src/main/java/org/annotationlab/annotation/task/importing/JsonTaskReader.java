@@ -8,63 +8,56 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * A JSON array of {@code {"text": "...", "meta": {...}}} objects, parsed one element at a time.
  * An element without a text, or with fields other than text and meta, is a bad row; broken JSON
  * ends the import with its line.
  */
-final class JsonTaskReader implements TaskReader {
+final class JsonTaskReader extends RowReader {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonParser parser;
     private final int maxTextLength;
-    private ImportRow next;
     private boolean started;
     private boolean finished;
 
     JsonTaskReader(InputStream body, int maxTextLength) throws IOException {
-        this.parser = new JsonFactory(MAPPER).createParser(body);
+        this(new JsonFactory(MAPPER).createParser(body), maxTextLength);
+    }
+
+    private JsonTaskReader(JsonParser parser, int maxTextLength) {
+        super(parser);
+        this.parser = parser;
         this.maxTextLength = maxTextLength;
     }
 
     @Override
-    public boolean hasNext() {
-        if (next != null) {
-            return true;
-        }
+    protected ImportRow readNext() throws IOException {
         if (finished) {
-            return false;
+            return null;
         }
         try {
             if (!started) {
                 started = true;
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
                     finished = true;
-                    next = ImportRow.bad(line(), "the body must be a JSON array of tasks");
-                    return true;
+                    return ImportRow.bad(line(), "the body must be a JSON array of tasks");
                 }
             }
             JsonToken token = parser.nextToken();
             if (token == JsonToken.END_ARRAY || token == null) {
                 finished = true;
-                return false;
+                return null;
             }
             long line = line();
-            JsonNode element = MAPPER.readTree(parser);
-            next = row(line, element);
-            return true;
+            return row(line, MAPPER.readTree(parser));
         } catch (JsonProcessingException e) {
             finished = true;
-            next = ImportRow.bad(e.getLocation() == null ? line() : e.getLocation().getLineNr(),
+            return ImportRow.bad(e.getLocation() == null ? line() : e.getLocation().getLineNr(),
                     "malformed JSON: " + e.getOriginalMessage());
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -94,20 +87,5 @@ final class JsonTaskReader implements TaskReader {
 
     private long line() {
         return parser.currentTokenLocation().getLineNr();
-    }
-
-    @Override
-    public ImportRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ImportRow row = next;
-        next = null;
-        return row;
-    }
-
-    @Override
-    public void close() throws IOException {
-        parser.close();
     }
 }
