@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# P3: completion submits/s with 32 concurrent clients (annotators, each submitting gold spans on its
+# own assigned tasks, one completion per task, submit:true) versus PostgreSQL's own single-row
+# autocommit INSERT rate with 32 JDBC connections, measured in the same run. Each run uses a fresh
+# project of SENTENCES text tasks from NCBI-disease train.tsv; WARMUP submits are not measured.
+# Goal: submits/s >= 0.5 x inserts/s, p99 < 50 ms, zero errors.
+#
+# usage: bench/annotation-service/p3-submits.sh [runs=3]   (after setup.sh and service.sh start)
+# env:   CLIENTS (32), SENTENCES (5000), WARMUP (500), MAX (10000 measured requests), SECONDS_ (30),
+#        BASELINE_SECONDS (10)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+runs="${1:-3}"
+out="$BENCH_HOME/p3-results.jsonl"
+: >"$out"
+for i in $(seq 1 "$runs"); do
+  load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+  line="$(bench p3 clients="${CLIENTS:-32}" sentences="${SENTENCES:-5000}" warmup="${WARMUP:-500}" \
+    max="${MAX:-10000}" seconds="${SECONDS_:-30}" baselineSeconds="${BASELINE_SECONDS:-10}" | tail -1)"
+  rss_kb="$(awk '/VmRSS/ {print $2}' /proc/"$(service_pid)"/status)"
+  load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+  line="${line%\}},\"loadavgBefore\":\"$load_before\",\"loadavgAfter\":\"$load_after\",\"serviceRssMB\":$((rss_kb / 1024))}"
+  echo "run $i: $line" >&2
+  echo "$line" >>"$out"
+done
+python3 - "$out" <<'PY'
+import json, statistics, sys
+runs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+med = lambda f: statistics.median(f(r) for r in runs)
+m = lambda k: (lambda r: r["measured"][k])
+print("P3 completion submits, %d clients, %d runs (median; per-run values in %s):" % (runs[0]["clients"], len(runs), sys.argv[1]))
+print("  submits/s        %.1f   (runs: %s)" % (med(m("submitsPerSecond")), [r["measured"]["submitsPerSecond"] for r in runs]))
+print("  p50 / p99 ms     %.1f / %.1f" % (med(m("p50ms")), med(m("p99ms"))))
+print("  errors           %d total of %d requests" % (sum(r["measured"]["errors"] for r in runs), sum(r["measured"]["requests"] for r in runs)))
+print("  baseline inserts/s %.1f  (runs: %s)" % (med(lambda r: r["baseline"]["insertsPerSecond"]), [r["baseline"]["insertsPerSecond"] for r in runs]))
+print("  ratio            %.4f   (goal >= 0.5; per run submits/s / inserts/s)" % med(lambda r: r["measured"]["submitsPerSecond"] / r["baseline"]["insertsPerSecond"]))
+print("  training_set_size stored vs real: %s" % [(r["trainingSetSize"]["storedTrainingSetSize"], r["trainingSetSize"]["selectedTasks"]) for r in runs])
+print("  service RSS MB   %s; load average before/after: %s" % ([r["serviceRssMB"] for r in runs], [(r["loadavgBefore"], r["loadavgAfter"]) for r in runs]))
+PY
