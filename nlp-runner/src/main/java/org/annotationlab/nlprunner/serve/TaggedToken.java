@@ -1,0 +1,13 @@
+package org.annotationlab.nlprunner.serve;
+
+/**
+ * One token of a tagged text as the NER stage returns it.
+ *
+ * @param begin      offset of the first character
+ * @param end        offset of the last character (inclusive, Spark NLP's convention)
+ * @param tag        BIO tag
+ * @param sentence   index of the sentence the token belongs to
+ * @param confidence probability of the tag, or NaN when the model gave none
+ */
+public record TaggedToken(int begin, int end, String tag, int sentence, double confidence) {
+}

@@ -1,0 +1,146 @@
+package org.annotationlab.nlprunner.train;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.annotationlab.nlprunner.conll.BioTags;
+import org.annotationlab.nlprunner.conll.ConllSentence;
+import org.annotationlab.nlprunner.embeddings.GloveFileSource;
+import org.annotationlab.nlprunner.embeddings.Word2VecSource;
+import org.annotationlab.nlprunner.embeddings.WordVectorSource;
+import org.annotationlab.nlprunner.embeddings.WordVectors;
+import org.annotationlab.nlprunner.evaluation.EntityEvaluator;
+import org.annotationlab.nlprunner.evaluation.EvaluationResult;
+import org.annotationlab.nlprunner.evaluation.HeldOutEvaluation;
+import org.annotationlab.nlprunner.spark.SparkSessions;
+import org.apache.spark.sql.SparkSession;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One training run from validated input to saved outputs: data checks, embeddings, NerDL
+ * training with progress events, held-out evaluation, then model, log, metrics and labels.
+ */
+final class TrainingRun {
+
+    private static final Pattern EPOCH_LINE =
+            Pattern.compile("Epoch (\\d+)/(\\d+) - ([\\d.,]+)s - loss: (\\S+) - batches: (\\d+)");
+
+    private final ObjectMapper json;
+    private final ProgressEvents events;
+    private final PrintStream stderr;
+
+    TrainingRun(ObjectMapper json, ProgressEvents events, PrintStream stderr) {
+        this.json = json;
+        this.events = events;
+        this.stderr = stderr;
+    }
+
+    /** Runs the request and returns the success message. */
+    String execute(TrainRequest request, Path work) throws TrainingFailure, IOException {
+        long startNanos = System.nanoTime();
+        TrainingParameters parameters = TrainingParameters.read(request.params(), json);
+        TrainingData data = TrainingData.load(request, parameters, work);
+        try (TrainingLog log = new TrainingLog(request.output().resolve("training.log"), stderr)) {
+            data.describe(log, parameters);
+            WordVectorSource vectorSource = vectorSource(request, data, parameters);
+            // A given vectors file is checked (and its dimension read) before the graph is chosen;
+            // learned vectors have a fixed dimension, so the graph check comes before learning them.
+            WordVectors vectors = vectorSource instanceof GloveFileSource ? vectorSource.prepare(work) : null;
+            String graph = BundledGraphs.select(data.training(),
+                    vectors != null ? vectors.dimension() : Word2VecSource.DIMENSION);
+            Path graphFolder = work.resolve("graph");
+            int seededOps = SeededGraph.write(graph, parameters.seed(), graphFolder);
+            log.line("TensorFlow graph: bundled " + graph + ", " + seededOps + " random ops seeded with " + parameters.seed());
+            events.started(startedDetails(request, parameters, data));
+            if (vectors == null) {
+                vectors = vectorSource.prepare(work);
+            }
+            log.line("Embeddings: " + vectors.description());
+            Path nerDlLogs = Files.createDirectories(work.resolve("nerdl-logs"));
+            NerTrainer.TrainedModel model = new NerTrainer(spark()).train(
+                    data.training(), vectors, parameters, graphFolder, nerDlLogs, line -> onNerDlLine(line, log));
+
+            events.evaluating(data.validation().size());
+            EvaluationResult result = data.validation().isEmpty()
+                    ? new EntityEvaluator().evaluate(List.of(), List.of())
+                    : new HeldOutEvaluation(spark()).evaluate(
+                            List.of(model.tagger().stages()), NerTrainer.NER, data.validation());
+            log.line("Evaluation on " + result.sentences() + " held-out sentences (entity level, exact span):");
+            log.line(result.table());
+
+            Path modelDir = request.output().resolve("model");
+            model.serving().write().overwrite().save(modelDir.toString());
+            TrainingArtifacts artifacts = new TrainingArtifacts(json);
+            ObjectNode metrics = artifacts.metrics(result, data.facts());
+            artifacts.writeMetrics(request.output(), metrics);
+            artifacts.writeLabels(request.output(), labels(data.training()));
+            double seconds = (System.nanoTime() - startNanos) / 1e9;
+            log.line(String.format(Locale.ROOT, "Saved model to %s; run took %.1f s", modelDir, seconds));
+            events.finished(metrics, modelDir.toString());
+            return String.format(Locale.ROOT, "trained on %d sentences in %.0f s; micro F1 %.4f on %d held-out sentences",
+                    data.training().size(), seconds, result.micro().f1(), result.sentences());
+        }
+    }
+
+    private WordVectorSource vectorSource(TrainRequest request, TrainingData data, TrainingParameters parameters)
+            throws TrainingFailure {
+        if (request.embeddings().isPresent()) {
+            return new GloveFileSource(request.embeddings().get());
+        }
+        List<List<String>> texts = new ArrayList<>();
+        data.allTexts().forEach(s -> texts.add(s.tokens().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList()));
+        String corpus = "the training set's sentences";
+        if (request.unlabelled().isPresent()) {
+            texts.addAll(Word2VecSource.readUnlabelled(request.unlabelled().get()));
+            corpus += " plus unlabelled text " + request.unlabelled().get();
+        }
+        return new Word2VecSource(TrainingRun::spark, texts, parameters.seed(), corpus);
+    }
+
+    private void onNerDlLine(String line, TrainingLog log) {
+        log.line("nerdl: " + line);
+        Matcher epoch = EPOCH_LINE.matcher(line);
+        if (epoch.find()) {
+            events.epoch(Integer.parseInt(epoch.group(1)), Integer.parseInt(epoch.group(2)),
+                    parseNumber(epoch.group(4)), parseNumber(epoch.group(3)));
+        }
+    }
+
+    private static double parseNumber(String text) {
+        try {
+            return Double.parseDouble(text.replace(',', '.'));
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
+    }
+
+    private ObjectNode startedDetails(TrainRequest request, TrainingParameters parameters, TrainingData data) {
+        ObjectNode details = json.createObjectNode();
+        details.put("trainingSet", request.trainingSet());
+        details.put("output", request.output().toString());
+        details.set("parameters", json.valueToTree(parameters));
+        details.put("trainSentences", data.training().size());
+        details.put("validationSentences", data.validation().size());
+        return details;
+    }
+
+    private static List<String> labels(List<ConllSentence> sentences) {
+        TreeSet<String> labels = new TreeSet<>();
+        sentences.forEach(s -> s.tags().stream().map(BioTags::label).filter(l -> l != null).forEach(labels::add));
+        return List.copyOf(labels);
+    }
+
+    private static SparkSession spark() {
+        return SparkSessions.local();
+    }
+}
