@@ -26,7 +26,27 @@ public final class ConllWriter {
     public record Block(String conll, int tokens, int spans, int adjusted, int dropped, List<String> entityLabels) {
     }
 
+    /** What snapping did to one task's spans, and the BIO tag of each token. */
+    public record Tagging(List<Tokenizer.Token> tokens, String[] tags, int spans, int adjusted, int dropped,
+            List<String> entityLabels) {
+    }
+
+    /** Renders one task as a CoNLL block. */
     public static Block write(String text, List<Span> spans) {
+        Tagging tagging = tag(text, spans);
+        List<Tokenizer.Token> tokens = tagging.tokens();
+        StringBuilder out = new StringBuilder(text.length() * 2 + 16);
+        for (int t = 0; t < tokens.size(); t++) {
+            String tag = tagging.tags()[t];
+            out.append(tokens.get(t).text()).append(" -X- -X- ").append(tag == null ? "O" : tag).append('\n');
+        }
+        out.append('\n');
+        return new Block(out.toString(), tokens.size(), tagging.spans(), tagging.adjusted(), tagging.dropped(),
+                tagging.entityLabels());
+    }
+
+    /** Applies the snapping rule without rendering: what a summary needs. */
+    public static Tagging tag(String text, List<Span> spans) {
         List<Tokenizer.Token> tokens = Tokenizer.tokenize(text);
         String[] tags = new String[tokens.size()];
         List<Span> ordered = new ArrayList<>(spans);
@@ -67,11 +87,6 @@ public final class ConllWriter {
                 adjusted++;
             }
         }
-        StringBuilder out = new StringBuilder(text.length() * 2 + 16);
-        for (int t = 0; t < tokens.size(); t++) {
-            out.append(tokens.get(t).text()).append(" -X- -X- ").append(tags[t] == null ? "O" : tags[t]).append('\n');
-        }
-        out.append('\n');
-        return new Block(out.toString(), tokens.size(), spans.size(), adjusted, dropped, entities);
+        return new Tagging(tokens, tags, spans.size(), adjusted, dropped, entities);
     }
 }

@@ -87,7 +87,7 @@ public class TrainingSetExporter {
 
         public TrainingSetSummary summary() {
             TrainingSetSummary.Builder summary = new TrainingSetSummary.Builder();
-            scan((taskId, completionId, text, spans) -> summary.add(ConllWriter.write(text, spans)));
+            scan((taskId, completionId, text, spans) -> summary.add(ConllWriter.tag(text, spans)));
             return summary.build();
         }
 

@@ -19,9 +19,9 @@ public record TrainingSetSummary(int selectedCompletions, long tokens, long span
         private long dropped;
         private final Map<String, Long> entities = new TreeMap<>();
 
-        void add(ConllWriter.Block block) {
+        void add(ConllWriter.Tagging block) {
             selected++;
-            tokens += block.tokens();
+            tokens += block.tokens().size();
             spans += block.spans();
             adjusted += block.adjusted();
             dropped += block.dropped();
