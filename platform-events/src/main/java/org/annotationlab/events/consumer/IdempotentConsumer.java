@@ -14,7 +14,8 @@ import org.jboss.logging.Logger;
  * {@code processed_event} in the same transaction as the effect. A redelivered event finds its id
  * and is skipped; an effect that fails rolls back the id too and is retried with backoff (200 ms
  * growing to 30 s), holding the partition so per-project order is kept: a consumer never skips
- * an event it could not apply. Only records that are not events at all are skipped.
+ * an event it could not apply. Only records that are not events, or whose data does not fit
+ * their event type, are skipped (and logged).
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -56,9 +57,19 @@ public class IdempotentConsumer {
                 .flatMap(inserted -> inserted == 0
                         ? Uni.createFrom().item(false)
                         : effect.apply(envelope).replaceWith(true))))
-                .onFailure().invoke(failure -> LOG.warnf("%s could not apply %s %s, retrying: %s", consumer,
-                        envelope.type(), envelope.id(), failure.getMessage()))
-                .onFailure().retry().withBackOff(RETRY_FIRST, RETRY_MAX).atMost(retries);
+                .onFailure(IdempotentConsumer::retryable).invoke(failure -> LOG.warnf(
+                        "%s could not apply %s %s, retrying: %s", consumer, envelope.type(), envelope.id(),
+                        failure.getMessage()))
+                .onFailure(IdempotentConsumer::retryable).retry().withBackOff(RETRY_FIRST, RETRY_MAX).atMost(retries)
+                .onFailure(EventCodec.MalformedEventException.class).recoverWithItem(failure -> {
+                    LOG.warnf("%s skipped %s %s: %s", consumer, envelope.type(), envelope.id(), failure.getMessage());
+                    return false;
+                });
+    }
+
+    /** A record whose data does not fit its event type will never apply: it is skipped, not retried. */
+    private static boolean retryable(Throwable failure) {
+        return !(failure instanceof EventCodec.MalformedEventException);
     }
 
     /** The event codec, for decoding {@link EventEnvelope#data()} inside effects. */

@@ -102,6 +102,23 @@ class OutboxAndConsumerTest {
         }
     }
 
+    @Test
+    void anEventWhoseDataDoesNotFitItsTypeIsSkippedNotRetried() throws Throwable {
+        String record = "{\"specversion\":\"1.0\",\"id\":\"" + UUID.randomUUID() + "\","
+                + "\"type\":\"lab.projects.MemberAdded\",\"source\":\"test\",\"subject\":\"x\","
+                + "\"data\":{\"projectId\":\"" + UUID.randomUUID() + "\",\"username\":\"eve\",\"role\":\"KING\"}}";
+        AtomicInteger attempts = new AtomicInteger();
+
+        boolean applied = consume("test.poison-data", record, () -> {
+            attempts.incrementAndGet();
+            return Uni.createFrom().item(() -> consumer.codec().data(
+                    consumer.codec().decode(record), org.annotationlab.events.project.MemberAdded.class)).replaceWithVoid();
+        }).orElseThrow();
+
+        assertFalse(applied);
+        assertEquals(1, attempts.get());
+    }
+
     private static Uni<Void> count(AtomicInteger effects, AtomicInteger attempts) {
         attempts.incrementAndGet();
         effects.incrementAndGet();
