@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -52,14 +51,14 @@ public final class KafkaBroker implements AutoCloseable {
         Path config = dir.resolve("server.properties");
         Files.writeString(config, serverProperties(), StandardCharsets.UTF_8);
         String classpath = classpath();
-        run(List.of(java(), "-cp", classpath, "kafka.tools.StorageTool", "format", "--standalone",
+        Processes.run(List.of(java(), "-cp", classpath, "kafka.tools.StorageTool", "format", "--standalone",
                 "--cluster-id=" + clusterId(), "--config=" + config), dir.resolve("format.log"));
         Path log = dir.resolve("broker.log");
         process = new ProcessBuilder(java(), "-Xmx512m", "-cp", classpath, "kafka.Kafka", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        FreePorts.awaitAccepting("127.0.0.1", port, Duration.ofSeconds(60), () -> tail(log));
+        FreePorts.awaitAccepting("127.0.0.1", port, Duration.ofSeconds(60), () -> Processes.tail(log));
     }
 
     private String serverProperties() {
@@ -103,28 +102,6 @@ public final class KafkaBroker implements AutoCloseable {
 
     static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    static void run(List<String> command, Path log) throws IOException {
-        Process format = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        try {
-            if (!format.waitFor(60, TimeUnit.SECONDS) || format.exitValue() != 0) {
-                throw new IllegalStateException("command failed: " + command.get(command.size() - 1) + "\n" + tail(log));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-        } catch (IOException e) {
-            return "(no log at " + log + ")";
-        }
     }
 
     @Override

@@ -96,7 +96,7 @@ public final class PostgresServer implements AutoCloseable {
             Path data = dir.resolve("data");
             List<String> asPostgres = runningAsRoot() ? List.of("runuser", "-u", "postgres", "--") : List.of();
             if (runningAsRoot()) {
-                KafkaBroker.run(List.of("chown", "postgres", dir.toString()), dir.resolve("chown.log"));
+                Processes.run(List.of("chown", "postgres", dir.toString()), dir.resolve("chown.log"));
             }
             run(asPostgres, List.of(bin.resolve("initdb").toString(), "-D", data.toString(), "-U", "postgres",
                     "--auth=trust", "-E", "UTF8"), dir);
@@ -104,7 +104,7 @@ public final class PostgresServer implements AutoCloseable {
                     dir.resolve("server.log").toString(), "-w", "-o",
                     "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"), dir);
             FreePorts.awaitAccepting("127.0.0.1", port, Duration.ofSeconds(30),
-                    () -> KafkaBroker.tail(dir.resolve("server.log")));
+                    () -> Processes.tail(dir.resolve("server.log")));
             return new PostgresServer("127.0.0.1", port, "postgres", "", dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
@@ -114,7 +114,7 @@ public final class PostgresServer implements AutoCloseable {
     private static void run(List<String> prefix, List<String> command, Path dir) throws IOException {
         List<String> full = new ArrayList<>(prefix);
         full.addAll(command);
-        KafkaBroker.run(full, Files.createTempFile("lab-pg-cmd-", ".log"));
+        Processes.run(full, Files.createTempFile("lab-pg-cmd-", ".log"));
     }
 
     private static boolean runningAsRoot() {
@@ -139,7 +139,7 @@ public final class PostgresServer implements AutoCloseable {
             stop.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", ownDataDir.resolve("data").toString(),
                     "-m", "fast", "stop"));
             try {
-                KafkaBroker.run(stop, Files.createTempFile("lab-pg-stop-", ".log"));
+                Processes.run(stop, Files.createTempFile("lab-pg-stop-", ".log"));
             } catch (IOException | IllegalStateException e) {
                 // the temp cluster dies with its directory
             }

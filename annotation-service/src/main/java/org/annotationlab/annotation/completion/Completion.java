@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** One user's annotation of one task: spans, draft or submitted, and its review. */
@@ -63,4 +64,18 @@ public class Completion extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /** A new, unsubmitted completion of a task by its author. */
+    public static Completion draft(UUID projectId, UUID taskId, String author, String spans) {
+        Completion c = new Completion();
+        c.id = UUID.randomUUID();
+        c.taskId = taskId;
+        c.projectId = projectId;
+        c.author = author;
+        c.spans = spans;
+        c.reviewStatus = ReviewStatus.PENDING;
+        c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        c.updatedAt = c.createdAt;
+        return c;
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Who did what to a completion, and when: created, updated, submitted, accepted, rejected. */
@@ -38,7 +39,7 @@ public class CompletionHistory extends PanacheEntityBase {
         h.completionId = completionId;
         h.action = action;
         h.actor = actor;
-        h.at = OffsetDateTime.now(java.time.ZoneOffset.UTC);
+        h.at = OffsetDateTime.now(ZoneOffset.UTC);
         h.detail = detail;
         return h;
     }

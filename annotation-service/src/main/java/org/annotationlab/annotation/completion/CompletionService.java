@@ -42,15 +42,7 @@ public class CompletionService {
         return workableTask(projectId, taskId, caller, role)
                 .call(task -> validate(task, request.spans()))
                 .flatMap(task -> {
-                    Completion c = new Completion();
-                    c.id = UUID.randomUUID();
-                    c.taskId = task.id;
-                    c.projectId = projectId;
-                    c.author = caller;
-                    c.spans = SpanCodec.write(request.spans());
-                    c.reviewStatus = Completion.ReviewStatus.PENDING;
-                    c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-                    c.updatedAt = c.createdAt;
+                    Completion c = Completion.draft(projectId, task.id, caller, SpanCodec.write(request.spans()));
                     return c.persist().replaceWith(c)
                             .call(saved -> CompletionHistory.of(c.id, "CREATED", caller, request.spans().size() + " spans").persist())
                             .call(saved -> request.submitNow() ? submitted(c, caller) : Uni.createFrom().voidItem());
@@ -98,7 +90,7 @@ public class CompletionService {
         int spans = SpanCodec.read(c.spans).size();
         return CompletionHistory.of(c.id, "SUBMITTED", caller, null).persist()
                 .chain(() -> outbox.append(new CompletionSubmitted(c.projectId, c.taskId, c.id, caller, spans)))
-                .chain(() -> trainingSet.refresh(c.projectId))
+                .chain(() -> trainingSet.requestRecount(c.projectId))
                 .invoke(() -> LOG.infof("project %s: completion %s of task %s submitted by %s", c.projectId, c.id,
                         c.taskId, caller));
     }
@@ -106,7 +98,7 @@ public class CompletionService {
     /** The task, if the caller may annotate it: annotators only their assigned tasks. */
     public static Uni<Task> workableTask(UUID projectId, UUID taskId, String caller, ProjectRole role) {
         return Task.inProject(projectId, taskId).invoke(task -> {
-            if (role == ProjectRole.ANNOTATOR && !caller.equals(task.assignee)) {
+            if (!task.openTo(caller, role)) {
                 throw ProblemException.forbidden("task " + taskId + " is not assigned to you");
             }
         });

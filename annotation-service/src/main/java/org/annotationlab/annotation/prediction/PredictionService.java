@@ -80,17 +80,9 @@ public class PredictionService {
                 throw ProblemException.notFound("prediction " + predictionId);
             }
             return CompletionService.workableTask(projectId, p.taskId, caller, role).flatMap(task -> {
-                Completion c = new Completion();
-                c.id = UUID.randomUUID();
-                c.taskId = p.taskId;
-                c.projectId = projectId;
-                c.author = caller;
                 List<Span> spans = SpanCodec.read(p.spans).stream().map(s -> Span.of(s.start(), s.end(), s.label())).toList();
-                c.spans = SpanCodec.write(spans);
-                c.reviewStatus = Completion.ReviewStatus.PENDING;
+                Completion c = Completion.draft(projectId, p.taskId, caller, SpanCodec.write(spans));
                 c.fromPrediction = p.id;
-                c.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-                c.updatedAt = c.createdAt;
                 return c.persist()
                         .chain(() -> CompletionHistory.of(c.id, "CREATED", caller,
                                 "from prediction of " + p.modelName + " " + p.modelVersion).persist())

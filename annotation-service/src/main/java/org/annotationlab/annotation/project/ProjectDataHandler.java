@@ -1,12 +1,14 @@
 package org.annotationlab.annotation.project;
 
 import io.smallrye.mutiny.Uni;
+import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.annotationlab.events.EventCodec;
 import org.annotationlab.events.EventEnvelope;
 import org.annotationlab.events.project.LabelingConfigChanged;
 import org.annotationlab.events.project.ProjectDeleted;
 import org.annotationlab.web.membership.ProjectEventHandler;
+import org.annotationlab.annotation.task.Task;
 import org.annotationlab.annotation.trainingset.TrainingSetTracker;
 import org.jboss.logging.Logger;
 
@@ -29,8 +31,8 @@ public class ProjectDataHandler implements ProjectEventHandler {
             }).invoke(() -> LOG.infof("project %s: labels are now %s", changed.projectId(), labels)).replaceWithVoid();
         }
         if (event.is(ProjectDeleted.class)) {
-            java.util.UUID projectId = codec.data(event, ProjectDeleted.class).projectId();
-            return org.annotationlab.annotation.task.Task.delete("projectId", projectId)
+            UUID projectId = codec.data(event, ProjectDeleted.class).projectId();
+            return Task.delete("projectId", projectId)
                     .chain(() -> ProjectLabels.deleteById(projectId))
                     .chain(() -> TrainingSetTracker.forget(projectId))
                     .invoke(() -> LOG.infof("project %s deleted: its tasks, completions and predictions are gone", projectId))

@@ -60,7 +60,7 @@ public class ReviewService {
                     return CompletionHistory.of(c.id, decision.status().name(), caller, decision.comment()).persist()
                             .chain(() -> outbox.append(new CompletionReviewed(projectId, c.taskId, c.id, caller,
                                     decision.status().name())))
-                            .chain(() -> trainingSet.refresh(projectId));
+                            .chain(() -> trainingSet.requestRecount(projectId));
                 })
                 .invoke(c -> LOG.infof("project %s: completion %s %s by %s", projectId, completionId,
                         decision.status(), caller))

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.web.problem.ProblemException;
 
 /** One text to annotate, in one project, with the annotator and reviewer it is assigned to. */
@@ -36,6 +37,11 @@ public class Task extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /** Whether the user may work on this task: Annotators only on the tasks assigned to them (DESIGN.md §2). */
+    public boolean openTo(String user, ProjectRole role) {
+        return role != ProjectRole.ANNOTATOR || user.equals(assignee);
+    }
 
     /** The task, if it belongs to the project; 404 otherwise. */
     public static Uni<Task> inProject(UUID projectId, UUID taskId) {

@@ -43,7 +43,7 @@ public class TaskService {
     @WithSession
     public Uni<View> get(UUID projectId, UUID taskId, String caller, ProjectRole role) {
         return Task.inProject(projectId, taskId).invoke(task -> {
-            if (role == ProjectRole.ANNOTATOR && !caller.equals(task.assignee)) {
+            if (!task.openTo(caller, role)) {
                 throw ProblemException.notFound("task " + taskId);
             }
         }).flatMap(task -> views(List.of(task))).map(list -> list.get(0));

@@ -45,12 +45,12 @@ public class TrainingSetTracker {
     }
 
     /** Asks for a recount, inside the current reactive transaction. */
-    public Uni<Void> refresh(UUID projectId) {
+    public Uni<Void> requestRecount(UUID projectId) {
         return execute(REQUEST, projectId).replaceWithVoid();
     }
 
     /** The same, on a JDBC connection inside its transaction (bulk imports). */
-    public static void refresh(Connection connection, UUID projectId) throws SQLException {
+    public static void requestRecount(Connection connection, UUID projectId) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(REQUEST.replace(":project", "?"))) {
             statement.setObject(1, projectId);
             statement.executeUpdate();

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,8 +58,7 @@ public final class ServeThroughputBenchmark {
         List<List<String>> batches = batches(texts, batch);
         SparkSessions.local();
         ModelSpec spec = new ModelSpec("bench", options.require("model"));
-        Path given = Path.of(spec.path());
-        Path modelDir = Files.isDirectory(given.resolve("model")) ? given.resolve("model") : given;
+        Path modelDir = ModelLoader.modelDir(Path.of(spec.path()));
         LightPipeline bare = new LightPipeline(PipelineModel.load(modelDir.toString()), false);
         ModelRegistry registry = new ModelRegistry(new ModelLoader(json));
         registry.replace(List.of(spec));

@@ -2,7 +2,6 @@ package org.annotationlab.nlprunner.evaluation;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.annotationlab.nlprunner.cli.Options;
 import org.annotationlab.nlprunner.conll.ConllFormatException;
 import org.annotationlab.nlprunner.conll.ConllParser;
 import org.annotationlab.nlprunner.conll.ConllSentence;
+import org.annotationlab.nlprunner.serve.ModelLoader;
 import org.annotationlab.nlprunner.spark.SparkSessions;
 import org.annotationlab.nlprunner.train.NerTrainer;
 import org.apache.spark.ml.PipelineModel;
@@ -44,8 +44,7 @@ public final class EvaluateCommand {
         Path modelDir;
         try {
             Options options = Options.parse(args, OPTIONS);
-            Path given = Path.of(options.require("model"));
-            modelDir = Files.isDirectory(given.resolve("model")) ? given.resolve("model") : given;
+            modelDir = ModelLoader.modelDir(Path.of(options.require("model")));
             sentences = new ConllParser().parse(Path.of(options.require("test-set")));
         } catch (IllegalArgumentException | ConllFormatException e) {
             stderr.println("INVALID_PARAMETERS: " + e.getMessage());

@@ -61,12 +61,7 @@ final class HttpJson {
     }
 
     void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        write(exchange, status, "application/json", json.writeValueAsBytes(body));
     }
 
     void sendProblem(HttpExchange exchange, Problem problem) throws IOException {
@@ -74,9 +69,12 @@ final class HttpJson {
         body.put("title", problem.title);
         body.put("status", problem.status);
         body.put("detail", problem.getMessage());
-        byte[] bytes = json.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-        exchange.sendResponseHeaders(problem.status, bytes.length);
+        write(exchange, problem.status, "application/problem+json", json.writeValueAsBytes(body));
+    }
+
+    private static void write(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

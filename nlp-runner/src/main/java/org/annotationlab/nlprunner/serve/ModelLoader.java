@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.annotationlab.nlprunner.conll.BioTags;
+import org.annotationlab.nlprunner.spark.SparkSessions;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 
@@ -26,14 +27,20 @@ public final class ModelLoader implements ModelSource {
         this.json = json;
     }
 
+    /** A training run's output folder or its {@code model/} folder: where the saved pipeline is. */
+    public static Path modelDir(Path given) {
+        return Files.isDirectory(given.resolve("model")) ? given.resolve("model") : given;
+    }
+
     @Override
     public LoadedModel load(ModelSpec spec) throws ModelLoadException {
-        Path given = Path.of(spec.path());
-        Path modelDir = Files.isDirectory(given.resolve("model")) ? given.resolve("model") : given;
+        Path modelDir = modelDir(Path.of(spec.path()));
         if (!Files.isDirectory(modelDir.resolve("stages"))) {
             throw new ModelLoadException("model '" + spec.name() + "': " + spec.path()
                     + " is not a saved pipeline (no model/ or stages/ folder)");
         }
+        // PipelineModel.load reads through a SparkSession: make sure ours exists, whoever calls.
+        SparkSessions.local();
         PipelineModel pipeline;
         try {
             pipeline = PipelineModel.load(modelDir.toString());

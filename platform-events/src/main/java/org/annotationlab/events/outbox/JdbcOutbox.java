@@ -25,13 +25,14 @@ public final class JdbcOutbox {
 
     public EventEnvelope append(Connection connection, DomainEvent event) throws SQLException {
         EventEnvelope envelope = codec.wrap(event, source);
+        OutboxEvent row = OutboxEvent.of(event, envelope, codec);
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, envelope.id());
-            insert.setString(2, event.topic());
-            insert.setString(3, envelope.subject());
-            insert.setString(4, envelope.type());
-            insert.setString(5, codec.encode(envelope));
-            insert.setObject(6, envelope.time());
+            insert.setObject(1, row.id);
+            insert.setString(2, row.topic);
+            insert.setString(3, row.key);
+            insert.setString(4, row.type);
+            insert.setString(5, row.payload);
+            insert.setObject(6, row.createdAt);
             insert.executeUpdate();
         }
         return envelope;

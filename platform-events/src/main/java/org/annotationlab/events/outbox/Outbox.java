@@ -25,13 +25,6 @@ public class Outbox {
     /** Adds the event to the current transaction; returns the envelope that will be published. */
     public Uni<EventEnvelope> append(DomainEvent event) {
         EventEnvelope envelope = codec.wrap(event, config.source());
-        OutboxEvent row = new OutboxEvent();
-        row.id = envelope.id();
-        row.topic = event.topic();
-        row.key = envelope.subject();
-        row.type = envelope.type();
-        row.payload = codec.encode(envelope);
-        row.createdAt = envelope.time();
-        return row.persist().replaceWith(envelope);
+        return OutboxEvent.of(event, envelope, codec).persist().replaceWith(envelope);
     }
 }

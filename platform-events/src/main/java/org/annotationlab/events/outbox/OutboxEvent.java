@@ -9,6 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.annotationlab.events.DomainEvent;
+import org.annotationlab.events.EventCodec;
+import org.annotationlab.events.EventEnvelope;
 
 /** One event waiting in (or already relayed from) the transactional outbox. */
 @Entity
@@ -40,4 +43,16 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** The row for an event: the one mapping from envelope to outbox columns, for both outboxes. */
+    static OutboxEvent of(DomainEvent event, EventEnvelope envelope, EventCodec codec) {
+        OutboxEvent row = new OutboxEvent();
+        row.id = envelope.id();
+        row.topic = event.topic();
+        row.key = envelope.subject();
+        row.type = envelope.type();
+        row.payload = codec.encode(envelope);
+        row.createdAt = envelope.time();
+        return row;
+    }
 }

@@ -55,13 +55,8 @@ public class ProblemMapper {
         return respond(JsonProblems.of(e));
     }
 
-    @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return respond(simple(401, "UNAUTHORIZED", "a valid bearer token is required"));
-    }
-
-    @ServerExceptionMapper
-    public Response unauthenticated(AuthenticationFailedException e) {
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
         return respond(simple(401, "UNAUTHORIZED", "a valid bearer token is required"));
     }
 

@@ -109,7 +109,7 @@ public class TaskImporter {
         }
         outbox.append(connection, new TasksImported(request.projectId(), imported, withCompletions, request.format(), user));
         if (withCompletions > 0) {
-            TrainingSetTracker.refresh(connection, request.projectId());
+            TrainingSetTracker.requestRecount(connection, request.projectId());
         }
         return new TaskDtos.ImportResult(imported, withCompletions, skipped);
     }
