@@ -14,14 +14,19 @@ import org.annotationlab.nlprunner.train.TrainCommand;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** What an in-process {@code train} run produced: exit code, stdout events, termination message. */
+/**
+ * What an in-process {@code train} run produced: exit code, stdout events, termination message.
+ * Every run also writes a {@code --progress-file}, which must hold exactly the stdout lines.
+ */
 public record RunResult(int exitCode, List<JsonNode> events, String terminationMessage) {
 
     /** Runs {@code train} with the arguments plus a termination log in {@code dir}. */
     public static RunResult train(Path dir, String... args) throws IOException {
         Path terminationLog = dir.resolve("termination-log");
+        Path progressFile = dir.resolve("progress/events.jsonl");
+        Files.deleteIfExists(progressFile);
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--termination-log", terminationLog.toString()));
+        all.addAll(List.of("--termination-log", terminationLog.toString(), "--progress-file", progressFile.toString()));
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         int exitCode = new TrainCommand(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err).run(all);
         ObjectMapper json = new ObjectMapper();
@@ -30,6 +35,11 @@ public record RunResult(int exitCode, List<JsonNode> events, String terminationM
             if (!line.isBlank()) {
                 events.add(json.readTree(line)); // fails the test if stdout holds anything but JSON
             }
+        }
+        List<String> stdoutLines = stdout.toString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        List<String> fileLines = Files.exists(progressFile) ? Files.readAllLines(progressFile) : List.of();
+        if (!fileLines.equals(stdoutLines)) {
+            throw new AssertionError("--progress-file holds " + fileLines + " but stdout had " + stdoutLines);
         }
         String message = Files.exists(terminationLog) ? Files.readString(terminationLog) : null;
         return new RunResult(exitCode, events, message);

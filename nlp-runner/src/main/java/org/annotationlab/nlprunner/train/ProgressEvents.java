@@ -1,24 +1,38 @@
 package org.annotationlab.nlprunner.train;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a training run's progress as one JSON object per line (started, epoch, evaluating,
- * finished, failed), the stream training-service reads from the Job's stdout. Nothing else may
- * be written to this stream.
+ * finished, failed) on stdout, and appended to {@code --progress-file} when one is given: the
+ * file in the model store that training-service follows, whether the run is a local process or a
+ * Kubernetes Job. Nothing else may be written to this stream.
  */
 public final class ProgressEvents {
 
     private final PrintStream out;
     private final ObjectMapper json;
+    private final Optional<Path> file;
 
     public ProgressEvents(PrintStream out, ObjectMapper json) {
+        this(out, json, Optional.empty());
+    }
+
+    /** Also appends every event line to {@code file} (created with its parent folders). */
+    public ProgressEvents(PrintStream out, ObjectMapper json, Optional<Path> file) {
         this.out = out;
         this.json = json;
+        this.file = file;
     }
 
     /** A new event object of the given type, to be filled and then {@link #emit emitted}. */
@@ -63,7 +77,22 @@ public final class ProgressEvents {
     }
 
     private synchronized void emit(ObjectNode event) {
-        out.println(event.toString());
+        String line = event.toString();
+        out.println(line);
         out.flush();
+        file.ifPresent(path -> append(path, line));
+    }
+
+    private static void append(Path path, String line) {
+        try {
+            if (path.getParent() != null) {
+                Files.createDirectories(path.getParent());
+            }
+            Files.writeString(path, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // Progress is for watchers; the run itself goes on and its outcome is still reported.
+            System.err.println("cannot append progress to " + path + ": " + e.getMessage());
+        }
     }
 }

@@ -37,7 +37,8 @@ public final class TrainCommand {
 
     /** Runs {@code train} with its arguments and returns the process exit code. */
     public int run(List<String> args) {
-        ProgressEvents events = new ProgressEvents(stdout, json);
+        ProgressEvents events = new ProgressEvents(stdout, json,
+                Options.peek(args, TrainRequest.PROGRESS_FILE).map(Path::of));
         Optional<Path> terminationLog = Options.peek(args, TrainRequest.TERMINATION_LOG).map(Path::of);
         Path work = null;
         TrainRequest request = null;

@@ -23,8 +23,9 @@ public record TrainRequest(String trainingSet, Path params, Path output, Optiona
                            Optional<Path> terminationLog) {
 
     static final String TERMINATION_LOG = "termination-log";
+    static final String PROGRESS_FILE = "progress-file";
     private static final Set<String> OPTIONS = Set.of("training-set", "params", "output", "embeddings",
-            "unlabelled", "validation-set", TERMINATION_LOG);
+            "unlabelled", "validation-set", TERMINATION_LOG, PROGRESS_FILE);
 
     /** Parses and checks the command line (files are checked when they are read). */
     public static TrainRequest parse(List<String> args) throws TrainingFailure {
