@@ -1,8 +1,12 @@
 package org.annotationlab.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gives a {@code @QuarkusTest} a real PostgreSQL database and a real Kafka broker, no Docker.
@@ -12,17 +16,43 @@ import java.util.Map;
  * / {@code LAB_KAFKA_BOOTSTRAP} when it answers, else one started on free ports for this JVM.
  * OIDC: quarkus-oidc verifies {@link TestTokens} with the test public key.
  * Init arg {@code database-prefix} names the database (default {@code lab_test}).
+ * Init arg {@code services} (comma-separated, e.g. {@code annotation-service}) also runs those
+ * services of the platform as processes on the same broker, each with its own fresh database;
+ * the URL of each is the config property {@code lab.test.<service>.url}.
+ * Init arg {@code oidc-client=true} points quarkus-oidc-client at a {@link TokenEndpoint}.
  */
 public class LabInfra implements QuarkusTestResourceLifecycleManager {
 
     private String prefix = "lab_test";
+    private List<String> serviceNames = List.of();
+    private boolean oidcClient;
     private PostgresServer postgres;
     private String database;
     private KafkaBroker ownBroker;
+    private TokenEndpoint tokenEndpoint;
+    private final List<String> serviceDatabases = new ArrayList<>();
+    private static final Map<String, ServiceProcess> SERVICES = new ConcurrentHashMap<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
         prefix = initArgs.getOrDefault("database-prefix", prefix);
+        serviceNames = Arrays.stream(initArgs.getOrDefault("services", "").split(","))
+                .map(String::trim).filter(name -> !name.isEmpty()).toList();
+        oidcClient = Boolean.parseBoolean(initArgs.getOrDefault("oidc-client", "false"));
+    }
+
+    /** A service started for this test JVM by {@code services}, e.g. to restart it. */
+    public static ServiceProcess service(String name) {
+        ServiceProcess service = SERVICES.get(name);
+        if (service == null) {
+            throw new IllegalStateException(name + " was not started: list it in LabInfra's init arg services");
+        }
+        return service;
+    }
+
+    /** Restarts a started service on the same port and configuration. */
+    public static void restart(String name) {
+        SERVICES.put(name, service(name).restart());
     }
 
     @Override
@@ -45,6 +75,29 @@ public class LabInfra implements QuarkusTestResourceLifecycleManager {
         // Tokens from TestTokens are verified locally with this key; no OIDC server is contacted.
         config.put("quarkus.oidc.public-key", TestTokens.publicKey());
         config.put("quarkus.oidc.auth-server-url", "");
+        if (oidcClient) {
+            tokenEndpoint = TokenEndpoint.start();
+            config.put("quarkus.oidc-client.auth-server-url", tokenEndpoint.url());
+            config.put("quarkus.oidc-client.discovery-enabled", "false");
+            config.put("quarkus.oidc-client.token-path", "/token");
+        }
+        for (String name : serviceNames) {
+            String db = postgres.createDatabase(prefix + "_" + name.replace("-service", "").replace('-', '_'));
+            serviceDatabases.add(db);
+            String location = postgres.host() + ":" + postgres.port() + "/" + db;
+            Map<String, String> serviceConfig = new HashMap<>();
+            serviceConfig.put("quarkus.datasource.username", postgres.user());
+            serviceConfig.put("quarkus.datasource.password", postgres.password());
+            serviceConfig.put("quarkus.datasource.reactive.url", "postgresql://" + location);
+            serviceConfig.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://" + location);
+            serviceConfig.put("kafka.bootstrap.servers", bootstrap);
+            serviceConfig.put("quarkus.oidc.public-key", TestTokens.publicKey());
+            serviceConfig.put("quarkus.oidc.auth-server-url", "");
+            serviceConfig.put("lab.events.relay.delay", "0.2s");
+            ServiceProcess service = ServiceProcess.start(name, serviceConfig);
+            SERVICES.put(name, service);
+            config.put("lab.test." + name + ".url", service.url());
+        }
         return config;
     }
 
@@ -56,6 +109,24 @@ public class LabInfra implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        for (String name : serviceNames) {
+            ServiceProcess service = SERVICES.remove(name);
+            if (service != null) {
+                service.close();
+            }
+        }
+        if (tokenEndpoint != null) {
+            tokenEndpoint.close();
+        }
+        if (postgres != null) {
+            for (String db : serviceDatabases) {
+                try {
+                    postgres.dropDatabase(db);
+                } catch (IllegalStateException e) {
+                    // dropped with a private cluster anyway
+                }
+            }
+        }
         if (postgres != null && database != null) {
             try {
                 postgres.dropDatabase(database);
