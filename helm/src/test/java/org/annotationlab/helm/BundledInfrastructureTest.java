@@ -65,11 +65,17 @@ class BundledInfrastructureTest {
 
         assertEquals("annotationlab", realm.get("realm"));
         assertEquals(List.of("admin"), Tree.maps(realm, "roles", "realm").stream().map(r -> r.get("name")).collect(Collectors.toList()));
-        assertFalse(realm.containsKey("users"), "no users in the chart");
+        // The only users are the services' own accounts (client credentials), with the admin role
+        // they need to read every project's data (e.g. training-service exporting a training set).
+        List<Map<String, Object>> users = Tree.maps(realm, "users");
+        assertEquals(Chart.SERVICES.size(), users.size());
         List<Map<String, Object>> clients = Tree.maps(realm, "clients");
         List<Map<String, Object>> containerEnv = Tree.maps(manifests.container("Deployment", "lab-keycloak"), "env");
         for (String name : Chart.SERVICES.keySet()) {
             Map<String, Object> client = clients.stream().filter(c -> name.equals(c.get("clientId"))).findFirst().orElseThrow();
+            Map<String, Object> account = users.stream().filter(u -> name.equals(u.get("serviceAccountClientId"))).findFirst().orElseThrow();
+            assertEquals("service-account-" + name, account.get("username"));
+            assertTrue(Tree.list(account, "realmRoles").contains("admin"), name);
             assertEquals(false, client.get("publicClient"), name);
             assertEquals(false, client.get("directAccessGrantsEnabled"), name);
             String placeholder = "LAB_CLIENT_SECRET_" + name.replace('-', '_').toUpperCase();

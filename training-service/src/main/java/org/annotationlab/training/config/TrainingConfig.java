@@ -1,0 +1,81 @@
+package org.annotationlab.training.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** training-service settings (environment names in docs/configuration.md). */
+@ConfigMapping(prefix = "lab.training")
+public interface TrainingConfig {
+
+    /** Where runs execute: {@code local} (child processes, the default) or {@code kubernetes} (Jobs). */
+    @WithDefault("local")
+    Launcher launcher();
+
+    /** At most this many runs are RUNNING at once across all projects (DESIGN.md §5: K). */
+    @WithDefault("2")
+    int maxConcurrent();
+
+    /** The model store folder: one sub-folder per run, the same path in Jobs and processes. */
+    String modelStorePath();
+
+    /** annotation-service's base URL: the training set is exported from it. */
+    String annotationUrl();
+
+    /** How often runs are started and followed. */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** A RUNNING run that has had no workload for this long (the service died while preparing it) fails. */
+    @WithDefault("10m")
+    Duration preparationTimeout();
+
+    /** Fewest selected completions (sentences) a run starts with; nlp-runner's own threshold. */
+    @WithDefault("20")
+    int minCompletions();
+
+    /** Fewest entity mentions a run starts with; nlp-runner's own threshold. */
+    @WithDefault("10")
+    int minEntities();
+
+    Local local();
+
+    Kubernetes kubernetes();
+
+    enum Launcher {
+        LOCAL, KUBERNETES
+    }
+
+    /** The local launcher. */
+    interface Local {
+        /** The {@code nlp-runner} launcher script. */
+        @WithDefault("nlp-runner/nlp-runner")
+        String nlpRunner();
+
+        /** JAVA_OPTS of the child JVM (heap). */
+        @WithDefault("-Xmx4g")
+        String javaOpts();
+    }
+
+    /** The Kubernetes launcher. */
+    interface Kubernetes {
+        /** The nlp-runner image, used when the Job template names none. */
+        @WithDefault("annotationlab/nlp-runner:0.1.0-SNAPSHOT")
+        String image();
+
+        /** The model store's PersistentVolumeClaim. */
+        @WithDefault("annotation-lab-model-store")
+        String modelStoreClaim();
+
+        /** A batch/v1 JobSpec as JSON (the chart's training Job template). */
+        Optional<String> jobTemplate();
+
+        /** Finished Jobs are deleted by Kubernetes after this long, unless the template says otherwise. */
+        @WithDefault("86400")
+        long ttlSecondsAfterFinished();
+
+        /** The namespace of the Jobs; empty = the client's. */
+        Optional<String> namespace();
+    }
+}

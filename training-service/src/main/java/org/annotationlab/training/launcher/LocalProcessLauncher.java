@@ -1,0 +1,123 @@
+package org.annotationlab.training.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs {@code nlp-runner} as a child process of the service (the embedded default, for
+ * {@code ./lab up}): same arguments as a Job, stdout/stderr into the run folder, the termination
+ * message into {@code termination.log} there. The handle is the process id, so a run survives a
+ * service restart: a process still alive is followed again, a finished one is judged by the
+ * termination message it left.
+ */
+public final class LocalProcessLauncher implements WorkloadLauncher, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(LocalProcessLauncher.class);
+
+    private final String nlpRunner;
+    private final String javaOpts;
+    private final Map<String, Process> children = new ConcurrentHashMap<>();
+
+    /**
+     * @param nlpRunner the {@code nlp-runner} launcher script
+     * @param javaOpts  JAVA_OPTS of the training JVM
+     */
+    public LocalProcessLauncher(String nlpRunner, String javaOpts) {
+        this.nlpRunner = Path.of(nlpRunner).toAbsolutePath().normalize().toString();
+        this.javaOpts = javaOpts;
+    }
+
+    @Override
+    public String launch(TrainingWorkload workload) throws LaunchException {
+        List<String> command = new ArrayList<>();
+        command.add(nlpRunner);
+        command.addAll(workload.args());
+        command.add("--termination-log");
+        command.add(workload.terminationFile().toString());
+        try {
+            Files.createDirectories(workload.runDir());
+            Files.deleteIfExists(workload.terminationFile());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workload.runDir().toFile())
+                    .redirectOutput(workload.runDir().resolve("stdout.jsonl").toFile())
+                    .redirectError(workload.runDir().resolve("stderr.log").toFile());
+            builder.environment().put("JAVA_OPTS", javaOpts);
+            Process process = builder.start();
+            String handle = Long.toString(process.pid());
+            children.put(handle, process);
+            LOG.infof("run %s: started %s as process %s", workload.runId(), nlpRunner, handle);
+            return handle;
+        } catch (IOException e) {
+            throw new LaunchException("could not start " + nlpRunner + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public WorkloadStatus status(TrainingWorkload workload, String handle) {
+        Process child = children.get(handle);
+        if (child != null) {
+            if (child.isAlive()) {
+                return WorkloadStatus.running();
+            }
+            children.remove(handle);
+            return outcome(workload, child.exitValue() == 0);
+        }
+        Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(handle));
+        if (process.isPresent() && process.get().isAlive()) {
+            return WorkloadStatus.running();
+        }
+        if (Files.exists(workload.terminationFile())) {
+            String message = termination(workload);
+            return outcome(workload, message.startsWith("SUCCEEDED"));
+        }
+        return WorkloadStatus.missing("the local training process " + handle
+                + " ended without a result (training-service stopped while it ran?)");
+    }
+
+    private WorkloadStatus outcome(TrainingWorkload workload, boolean succeeded) {
+        String message = termination(workload);
+        return succeeded ? WorkloadStatus.succeeded(message) : WorkloadStatus.failed(message);
+    }
+
+    private static String termination(TrainingWorkload workload) {
+        try {
+            return Files.exists(workload.terminationFile()) ? Files.readString(workload.terminationFile()).strip()
+                    : "JOB_FAILED: nlp-runner exited without a termination message (see stderr.log in the run folder)";
+        } catch (IOException e) {
+            return "JOB_FAILED: cannot read " + workload.terminationFile() + ": " + e.getMessage();
+        }
+    }
+
+    @Override
+    public void cancel(TrainingWorkload workload, String handle) {
+        Process child = children.remove(handle);
+        Optional<ProcessHandle> process = child != null ? Optional.of(child.toHandle())
+                : ProcessHandle.of(Long.parseLong(handle));
+        process.filter(ProcessHandle::isAlive).ifPresent(LocalProcessLauncher::stop);
+    }
+
+    /** Stops the processes this service started (a service stopping takes its local runs with it). */
+    @Override
+    public void close() {
+        children.values().stream().map(Process::toHandle).filter(ProcessHandle::isAlive)
+                .forEach(LocalProcessLauncher::stop);
+        children.clear();
+    }
+
+    private static void stop(ProcessHandle process) {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package org.annotationlab.training.project;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.annotationlab.events.EventCodec;
+import org.annotationlab.events.EventEnvelope;
+import org.annotationlab.events.project.ActiveLearningConfigured;
+import org.annotationlab.events.project.ProjectCreated;
+import org.annotationlab.events.project.ProjectDeleted;
+import org.annotationlab.events.project.ProjectUpdated;
+import org.annotationlab.events.project.TrainingDefaultsChanged;
+import org.annotationlab.training.run.RunLifecycle;
+import org.annotationlab.training.run.RunState;
+import org.annotationlab.training.run.TrainingRequests;
+import org.annotationlab.training.run.TrainingRun;
+import org.annotationlab.web.membership.ProjectEventHandler;
+
+/**
+ * Keeps each project's slug, active-learning settings and training defaults from
+ * {@code lab.projects}. Turning active learning on (or lowering N) may start a run at once; a
+ * deleted project's queued run is cancelled and its running one stopped.
+ */
+@ApplicationScoped
+public class ProjectSettingsHandler implements ProjectEventHandler {
+
+    private final TrainingRequests requests;
+    private final RunLifecycle lifecycle;
+
+    ProjectSettingsHandler(TrainingRequests requests, RunLifecycle lifecycle) {
+        this.requests = requests;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public Uni<Void> on(EventEnvelope event, EventCodec codec) {
+        if (event.is(ProjectCreated.class)) {
+            ProjectCreated created = codec.data(event, ProjectCreated.class);
+            return ProjectTraining.lock(created.projectId()).invoke(p -> p.slug = created.slug()).replaceWithVoid();
+        }
+        if (event.is(ProjectUpdated.class)) {
+            ProjectUpdated updated = codec.data(event, ProjectUpdated.class);
+            return ProjectTraining.lock(updated.projectId()).invoke(p -> p.slug = updated.slug()).replaceWithVoid();
+        }
+        if (event.is(TrainingDefaultsChanged.class)) {
+            TrainingDefaultsChanged d = codec.data(event, TrainingDefaultsChanged.class);
+            return ProjectTraining.lock(d.projectId()).invoke(p -> {
+                p.validationSplit = d.validationSplit();
+                p.epochs = d.epochs();
+                p.learningRate = d.learningRate();
+                p.decay = d.decay();
+                p.dropout = d.dropout();
+                p.batchSize = d.batchSize();
+            }).replaceWithVoid();
+        }
+        if (event.is(ActiveLearningConfigured.class)) {
+            ActiveLearningConfigured al = codec.data(event, ActiveLearningConfigured.class);
+            return ProjectTraining.lock(al.projectId()).invoke(p -> {
+                p.activeLearning = al.enabled();
+                p.everyNCompletions = al.everyNCompletions();
+                p.deployAfterTraining = al.deployAfterTraining();
+            }).chain(() -> requests.considerActiveLearning(al.projectId()));
+        }
+        if (event.is(ProjectDeleted.class)) {
+            UUID projectId = codec.data(event, ProjectDeleted.class).projectId();
+            return ProjectTraining.lock(projectId).invoke(p -> p.deleted = true)
+                    .chain(() -> TrainingRun.active(projectId))
+                    .flatMap(run -> run == null ? Uni.createFrom().voidItem()
+                            : run.state == RunState.QUEUED ? lifecycle.cancelled(run, "project deleted")
+                            : Uni.createFrom().voidItem().invoke(() -> {
+                                run.cancelRequested = true;
+                                run.cancelledBy = "project deleted";
+                            }));
+        }
+        return Uni.createFrom().voidItem();
+    }
+}

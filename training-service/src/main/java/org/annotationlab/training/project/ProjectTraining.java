@@ -1,0 +1,88 @@
+package org.annotationlab.training.project;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.util.UUID;
+import org.annotationlab.training.run.TrainingParameters;
+
+/**
+ * What training-service knows of a project from events: its slug (model names), active-learning
+ * settings, default training parameters and the size of its selected training set.
+ */
+@Entity
+@Table(name = "project_training")
+public class ProjectTraining extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "project_id")
+    public UUID projectId;
+
+    public String slug;
+
+    @Column(name = "al_enabled")
+    public boolean activeLearning;
+
+    @Column(name = "al_every_n")
+    public int everyNCompletions = 50;
+
+    @Column(name = "al_deploy")
+    public boolean deployAfterTraining;
+
+    @Column(name = "validation_split")
+    public double validationSplit = TrainingParameters.DEFAULTS.validationSplit();
+
+    public int epochs = TrainingParameters.DEFAULTS.epochs();
+
+    @Column(name = "learning_rate")
+    public double learningRate = TrainingParameters.DEFAULTS.learningRate();
+
+    public double decay = TrainingParameters.DEFAULTS.decay();
+
+    public double dropout = TrainingParameters.DEFAULTS.dropout();
+
+    @Column(name = "batch_size")
+    public int batchSize = TrainingParameters.DEFAULTS.batchSize();
+
+    @Column(name = "selected_count")
+    public int selectedCount;
+
+    public boolean deleted;
+
+    public TrainingParameters defaults() {
+        return new TrainingParameters(validationSplit, epochs, learningRate, decay, dropout, batchSize);
+    }
+
+    /**
+     * The project's row, locked for the rest of the transaction (created when no event has named
+     * the project yet): every decision to start a run is taken under this lock.
+     */
+    public static Uni<ProjectTraining> lock(UUID projectId) {
+        // A native lock: Hibernate's lock of an entity already in the session names the id by its
+        // attribute, not its column.
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "insert into project_training (project_id) values (:id) on conflict do nothing")
+                .setParameter("id", projectId).executeUpdate()
+                .chain(() -> session.createNativeQuery("select 1 from project_training where project_id = :id for update")
+                        .setParameter("id", projectId).getSingleResult()))
+                .chain(() -> ProjectTraining.<ProjectTraining>findById(projectId));
+    }
+
+    /** The project's slug, read without loading the entity (null when unknown). */
+    public static Uni<String> slug(UUID projectId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "select slug from project_training where project_id = :id", String.class)
+                .setParameter("id", projectId).getResultList()).map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
+    /** Whether a pre-annotation run of the project is in progress. */
+    public static Uni<Boolean> preannotating(UUID projectId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "select count(*) from preannotation_in_progress where project_id = :id", Long.class)
+                .setParameter("id", projectId).getSingleResult()).map(n -> n > 0);
+    }
+}

@@ -1,0 +1,97 @@
+package org.annotationlab.training.run;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.annotationlab.training.project.ProjectTraining;
+import org.annotationlab.web.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Decides when a run may start: Train Now, the active-learning rule and cancellation. Every
+ * decision is taken with the project's row locked, and a partial unique index keeps at most one
+ * QUEUED or RUNNING run per project (DESIGN.md §5), so concurrent requests, redelivered events
+ * and several instances never start two.
+ */
+@ApplicationScoped
+public class TrainingRequests {
+
+    private static final Logger LOG = Logger.getLogger(TrainingRequests.class);
+
+    private final RunLifecycle lifecycle;
+
+    TrainingRequests(RunLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    /** Train Now: 409 while the project trains or pre-annotates. */
+    public Uni<TrainingRun> trainNow(UUID projectId, TrainRequest request, String user) {
+        return Panache.withTransaction(() -> ProjectTraining.lock(projectId).flatMap(project -> busy(project)
+                .flatMap(why -> {
+                    if (why != null) {
+                        return Uni.createFrom().failure(why);
+                    }
+                    return lifecycle.queue(project, project.defaults().with(request), request.tags(),
+                            Boolean.TRUE.equals(request.deploy()), Trigger.MANUAL, user);
+                })));
+    }
+
+    /**
+     * Active learning, inside the caller's transaction: when the project is free and its selected
+     * set has grown by N since the last run's dataset, queue one run with the project's defaults.
+     * Called whenever one of those facts changes (set size, settings, a run or pre-annotation ending).
+     */
+    public Uni<Void> considerActiveLearning(UUID projectId) {
+        return ProjectTraining.lock(projectId).flatMap(project -> {
+            if (!project.activeLearning || project.deleted) {
+                return Uni.createFrom().voidItem();
+            }
+            return busy(project).flatMap(why -> why != null ? Uni.createFrom().voidItem()
+                    : TrainingRun.latest(projectId).flatMap(last -> {
+                        int baseline = last == null ? 0 : last.datasetSize != null ? last.datasetSize : last.selectedCount;
+                        if (project.selectedCount - baseline < project.everyNCompletions) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        LOG.infof("project %s: selected set grew from %d to %d (every %d): active learning trains",
+                                projectId, baseline, project.selectedCount, project.everyNCompletions);
+                        return lifecycle.queue(project, project.defaults(), null, project.deployAfterTraining,
+                                Trigger.ACTIVE_LEARNING, null).replaceWithVoid();
+                    }));
+        });
+    }
+
+    /** Why the project cannot start a run now (a 409 problem), or null when it can. */
+    public Uni<ProblemException> busy(ProjectTraining project) {
+        if (project.deleted) {
+            return Uni.createFrom().item(ProblemException.notFound("project " + project.projectId));
+        }
+        return TrainingRun.active(project.projectId).flatMap(active -> {
+            if (active != null) {
+                return Uni.createFrom().item(ProblemException.conflict("TRAINING_IN_PROGRESS",
+                        "training run " + active.number + " (" + active.id + ") of this project is " + active.state));
+            }
+            return ProjectTraining.preannotating(project.projectId).map(preannotating -> preannotating
+                    ? ProblemException.conflict("PREANNOTATION_IN_PROGRESS",
+                            "a pre-annotation of this project is in progress; train when it has finished")
+                    : null);
+        });
+    }
+
+    /**
+     * Cancels a run: a QUEUED one at once; a RUNNING one is marked and its workload is stopped by
+     * the scheduler within a poll interval. 409 when it has already finished.
+     */
+    public Uni<TrainingRun> cancel(TrainingRun run, String user) {
+        if (!run.state.active()) {
+            return Uni.createFrom().failure(ProblemException.conflict("RUN_FINISHED",
+                    "training run " + run.id + " has already finished: " + run.state));
+        }
+        if (run.state == RunState.QUEUED) {
+            return lifecycle.cancelled(run, user).replaceWith(run);
+        }
+        run.cancelRequested = true;
+        run.cancelledBy = user;
+        return Uni.createFrom().item(run);
+    }
+}

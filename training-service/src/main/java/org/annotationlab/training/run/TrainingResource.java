@@ -1,0 +1,139 @@
+package org.annotationlab.training.run;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import org.annotationlab.training.config.TrainingConfig;
+import org.annotationlab.training.project.ProjectTraining;
+import org.annotationlab.training.store.ModelStore;
+import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.security.ProjectAuthorizer;
+import org.annotationlab.web.security.ProjectPermission;
+
+/** Train Now, the Train Now button's status, run history, one run, its log, cancel. */
+@Path("/")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class TrainingResource {
+
+    private final TrainingRequests requests;
+    private final ProjectAuthorizer authorizer;
+    private final TrainingConfig config;
+
+    TrainingResource(TrainingRequests requests, ProjectAuthorizer authorizer, TrainingConfig config) {
+        this.requests = requests;
+        this.authorizer = authorizer;
+        this.config = config;
+    }
+
+    @POST
+    @Path("projects/{projectId}/trainings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> trainNow(@PathParam("projectId") UUID projectId, @Valid TrainRequest request) {
+        return authorizer.require(projectId, ProjectPermission.TRAIN)
+                .chain(() -> requests.trainNow(projectId, request == null ? TrainRequest.NONE : request, authorizer.username()))
+                .map(run -> Response.accepted(RunView.of(run)).location(URI.create("/trainings/" + run.id)).build());
+    }
+
+    @GET
+    @Path("projects/{projectId}/trainings/status")
+    public Uni<TrainingStatus> status(@PathParam("projectId") UUID projectId) {
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT).flatMap(role -> Panache.withSession(() ->
+                ProjectTraining.<ProjectTraining>findById(projectId).flatMap(found -> {
+                    ProjectTraining project = found != null ? found : fresh(projectId);
+                    return requests.busy(project).flatMap(busy -> TrainingRun.active(projectId)
+                            .flatMap(active -> TrainingRun.<TrainingRun>find(
+                                            "projectId = ?1 and state not in ?2 order by number desc", projectId,
+                                            List.of(RunState.QUEUED, RunState.RUNNING)).firstResult()
+                                    .flatMap(last -> TrainingRun.latest(projectId).map(latest -> {
+                                        TrainingStatus.Blocker blocker = busy != null
+                                                ? new TrainingStatus.Blocker(busy.reason(), busy.getMessage())
+                                                : !(authorizer.isAdmin() || ProjectPermission.TRAIN.allows(role))
+                                                        ? new TrainingStatus.Blocker("FORBIDDEN", "your role " + role + " may not train")
+                                                        : project.selectedCount < config.minCompletions()
+                                                                ? new TrainingStatus.Blocker("INSUFFICIENT_DATA",
+                                                                        project.selectedCount + " completions are selected for training; at least "
+                                                                                + config.minCompletions() + " are needed")
+                                                                : null;
+                                        int baseline = latest == null ? 0 : latest.datasetSize != null ? latest.datasetSize : latest.selectedCount;
+                                        return new TrainingStatus(projectId, blocker == null, blocker, project.selectedCount,
+                                                active == null ? null : RunView.of(active), last == null ? null : RunView.of(last),
+                                                new TrainingStatus.ActiveLearning(project.activeLearning, project.everyNCompletions,
+                                                        project.deployAfterTraining, baseline + project.everyNCompletions));
+                                    }))));
+                })));
+    }
+
+    private static ProjectTraining fresh(UUID projectId) {
+        ProjectTraining project = new ProjectTraining();
+        project.projectId = projectId;
+        return project;
+    }
+
+    @GET
+    @Path("projects/{projectId}/trainings")
+    public Uni<List<RunView>> history(@PathParam("projectId") UUID projectId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return authorizer.require(projectId, ProjectPermission.READ_TRAINING)
+                .chain(() -> Panache.withSession(() -> TrainingRun.<TrainingRun>find("projectId = ?1 order by number desc", projectId)
+                        .page(page, size).list()))
+                .map(runs -> runs.stream().map(RunView::of).toList());
+    }
+
+    @GET
+    @Path("trainings/{runId}")
+    public Uni<RunView> run(@PathParam("runId") UUID runId) {
+        return readable(runId).map(RunView::of);
+    }
+
+    /** training.log of the run, as nlp-runner writes it (while it runs too). */
+    @GET
+    @Path("trainings/{runId}/logs")
+    @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    public Uni<Response> logs(@PathParam("runId") UUID runId) {
+        return readable(runId).map(run -> {
+            java.nio.file.Path log = run.runDir == null ? null : java.nio.file.Path.of(run.runDir).resolve(ModelStore.LOG);
+            if (log == null || !Files.exists(log)) {
+                throw new ProblemException(404, "NO_LOG", "training run " + run.number + " has not written a log yet (state "
+                        + run.state + (run.message == null ? "" : ": " + run.message) + ")");
+            }
+            return Response.ok(log.toFile(), "text/plain;charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"training-" + run.number + ".log\"").build();
+        });
+    }
+
+    @DELETE
+    @Path("trainings/{runId}")
+    public Uni<Response> cancel(@PathParam("runId") UUID runId) {
+        return Panache.withTransaction(() -> TrainingRun.locked(runId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("training run " + runId))
+                .call(run -> authorizer.require(run.projectId, ProjectPermission.TRAIN))
+                .flatMap(run -> requests.cancel(run, authorizer.username())))
+                .map(run -> Response.accepted(RunView.of(run)).build());
+    }
+
+    private Uni<TrainingRun> readable(UUID runId) {
+        return Panache.withSession(() -> TrainingRun.<TrainingRun>findById(runId))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("training run " + runId))
+                .call(run -> authorizer.require(run.projectId, ProjectPermission.READ_TRAINING));
+    }
+}

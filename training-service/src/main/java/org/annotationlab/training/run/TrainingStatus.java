@@ -1,0 +1,19 @@
+package org.annotationlab.training.run;
+
+import java.util.UUID;
+
+/**
+ * What the Train Now button needs: whether the caller may train now and, if not, why
+ * ({@code blockedBy}: FORBIDDEN, TRAINING_IN_PROGRESS, PREANNOTATION_IN_PROGRESS,
+ * INSUFFICIENT_DATA), the run in progress and the last finished run's outcome.
+ */
+public record TrainingStatus(UUID projectId, boolean enabled, Blocker blockedBy, int selectedCount,
+        RunView activeRun, RunView lastRun, ActiveLearning activeLearning) {
+
+    public record Blocker(String reason, String detail) {
+    }
+
+    /** The project's active-learning settings and when it trains next ({@code nextAtSelected}). */
+    public record ActiveLearning(boolean enabled, int everyNCompletions, boolean deployAfterTraining, int nextAtSelected) {
+    }
+}

@@ -1,0 +1,286 @@
+package org.annotationlab.training.scheduling;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.annotationlab.events.training.TrainingSucceeded;
+import org.annotationlab.training.config.TrainingConfig;
+import org.annotationlab.training.launcher.TrainingWorkload;
+import org.annotationlab.training.launcher.WorkloadLauncher;
+import org.annotationlab.training.launcher.WorkloadStatus;
+import org.annotationlab.training.project.ProjectTraining;
+import org.annotationlab.training.run.FailureReason;
+import org.annotationlab.training.run.RunLifecycle;
+import org.annotationlab.training.run.RunState;
+import org.annotationlab.training.run.TrainingRequests;
+import org.annotationlab.training.run.TrainingRun;
+import org.annotationlab.training.store.ModelStore;
+import org.annotationlab.training.store.TrainingSetClient;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves runs along, once per poll interval, on a worker thread: follows every RUNNING run
+ * (progress, cancellation, outcome), fails runs whose preparation was abandoned, and starts
+ * QUEUED runs in request order while fewer than K run across the cluster (an advisory lock makes
+ * the count and the pick one decision even with several instances). Database steps are short
+ * reactive transactions; staging the training set and launching happen between them.
+ */
+@ApplicationScoped
+public class TrainingScheduler {
+
+    private static final Logger LOG = Logger.getLogger(TrainingScheduler.class);
+    /** Serializes "count RUNNING, pick QUEUED" across instances. */
+    private static final long SLOT_LOCK = 0x7261696e696e67L;
+
+    private final TrainingConfig config;
+    private final WorkloadLauncher launcher;
+    private final ModelStore store;
+    private final TrainingSetClient trainingSets;
+    private final RunLifecycle lifecycle;
+    private final TrainingRequests requests;
+    private final ObjectMapper json = new ObjectMapper();
+
+    TrainingScheduler(TrainingConfig config, WorkloadLauncher launcher, ModelStore store, TrainingSetClient trainingSets,
+            RunLifecycle lifecycle, TrainingRequests requests) {
+        this.config = config;
+        this.launcher = launcher;
+        this.store = store;
+        this.trainingSets = trainingSets;
+        this.lifecycle = lifecycle;
+        this.requests = requests;
+    }
+
+    @Scheduled(every = "${lab.training.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "training-scheduler")
+    void tick() {
+        try {
+            for (TrainingRun run : await(() -> Panache.withSession(
+                    () -> TrainingRun.<TrainingRun>list("state = ?1 order by createdAt", RunState.RUNNING)))) {
+                try {
+                    follow(run);
+                } catch (RuntimeException | IOException e) {
+                    LOG.warnf(e, "could not follow training run %s; trying again", run.id);
+                }
+            }
+            for (TrainingRun run : claimSlots()) {
+                prepareAndLaunch(run);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "training scheduler tick failed; the next one retries");
+        }
+    }
+
+    /** One RUNNING run: cancel if asked, read new progress, take its outcome when it has one. */
+    private void follow(TrainingRun run) throws IOException {
+        if (run.workload == null) {
+            if (run.startedAt.isBefore(Instant.now().minus(config.preparationTimeout()))) {
+                inRun(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED,
+                        "training-service stopped while preparing the run; request it again"));
+            }
+            return; // being prepared by the tick that claimed it
+        }
+        TrainingWorkload workload = workload(run);
+        if (run.cancelRequested) {
+            launcher.cancel(workload, run.workload);
+            inRun(run.id, r -> lifecycle.cancelled(r, r.cancelledBy));
+            return;
+        }
+        ModelStore.Progress progress = store.progress(workload.runDir(), run.progressOffset);
+        if (!progress.events().isEmpty()) {
+            inRun(run.id, r -> applyProgress(r, progress));
+        }
+        WorkloadStatus status = launcher.status(workload, run.workload);
+        switch (status.phase()) {
+            case RUNNING -> {
+            }
+            case SUCCEEDED -> succeed(run.id, workload.runDir(), status.message());
+            case FAILED -> inRun(run.id, r -> lifecycle.failed(r, FailureReason.of(status.message()),
+                    FailureReason.detail(status.message())));
+            case MISSING -> inRun(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED, status.message()));
+        }
+    }
+
+    private Uni<Void> applyProgress(TrainingRun run, ModelStore.Progress progress) {
+        run.progressOffset = progress.offset();
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (JsonNode event : progress.events()) {
+            String type = event.path("event").asText();
+            switch (type) {
+                case "started" -> chain = chain.invoke(() -> run.phase = "TRAINING");
+                case "epoch" -> chain = chain.chain(() -> lifecycle.epoch(run, event.path("epoch").asInt(),
+                        event.path("epochs").asInt(), event.path("loss").asDouble()));
+                case "evaluating" -> chain = chain.invoke(() -> run.phase = "EVALUATING");
+                default -> {
+                }
+            }
+        }
+        return chain;
+    }
+
+    private void succeed(UUID runId, Path runDir, String message) throws IOException {
+        JsonNode metrics = store.readJson(runDir, ModelStore.METRICS).orElse(null);
+        JsonNode labels = store.readJson(runDir, ModelStore.LABELS).orElse(null);
+        if (metrics == null || labels == null || !Files.isDirectory(runDir.resolve("model"))) {
+            inRun(runId, r -> lifecycle.failed(r, FailureReason.JOB_FAILED,
+                    "the job reported success but left no model, metrics.json or labels.json in " + runDir));
+            return;
+        }
+        List<String> labelList = new ArrayList<>();
+        labels.forEach(label -> labelList.add(label.asText()));
+        TrainingSucceeded.Metrics parsed = metrics(metrics);
+        String metricsJson = json.writeValueAsString(metrics);
+        String sha = metrics.path("trainingSetSha256").asText(null);
+        inRun(runId, r -> ProjectTraining.slug(r.projectId).flatMap(slug -> lifecycle.succeeded(r, slug, parsed,
+                metricsJson, labelList, sha, FailureReason.detail(message))));
+    }
+
+    private static TrainingSucceeded.Metrics metrics(JsonNode metrics) {
+        Map<String, TrainingSucceeded.Score> perLabel = new TreeMap<>();
+        metrics.path("perLabel").fields().forEachRemaining(e -> perLabel.put(e.getKey(), score(e.getValue())));
+        return new TrainingSucceeded.Metrics(score(metrics.path("micro")), score(metrics.path("macro")), perLabel,
+                metrics.path("trainSentences").asInt(), metrics.path("validationSentences").asInt(),
+                metrics.path("entities").asInt());
+    }
+
+    private static TrainingSucceeded.Score score(JsonNode node) {
+        return new TrainingSucceeded.Score(node.path("precision").asDouble(), node.path("recall").asDouble(),
+                node.path("f1").asDouble(), node.path("support").asInt());
+    }
+
+    /** Marks the oldest QUEUED runs RUNNING (phase PREPARING) while fewer than K are RUNNING. */
+    private List<TrainingRun> claimSlots() {
+        return await(() -> Panache.withTransaction(() -> Panache.getSession()
+                .flatMap(s -> s.createNativeQuery("select cast(pg_advisory_xact_lock(:k) as text)")
+                        .setParameter("k", SLOT_LOCK).getSingleResult())
+                .chain(() -> TrainingRun.count("state", RunState.RUNNING))
+                .flatMap(running -> {
+                    int free = config.maxConcurrent() - running.intValue();
+                    if (free <= 0) {
+                        return Uni.createFrom().item(List.<TrainingRun>of());
+                    }
+                    return TrainingRun.<TrainingRun>find("state = ?1 order by createdAt", RunState.QUEUED)
+                            .page(0, free).list()
+                            .invoke(runs -> runs.forEach(run -> {
+                                run.state = RunState.RUNNING;
+                                run.phase = "PREPARING";
+                                run.startedAt = Instant.now();
+                                run.runDir = store.runDir(run.projectId, run.id).toString();
+                            }));
+                })));
+    }
+
+    /** Stages the training set, checks it is enough, writes the parameters and launches. */
+    private void prepareAndLaunch(TrainingRun run) {
+        TrainingWorkload workload = workload(run);
+        Path dir = workload.runDir();
+        TrainingSetClient.Staged staged;
+        try {
+            Files.createDirectories(dir);
+            staged = trainingSets.stage(run.projectId, run.tagList(), dir.resolve(ModelStore.TRAINING_SET));
+            Files.writeString(dir.resolve(ModelStore.PARAMS), run.parameters);
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf(e, "training run %s: staging failed", run.id);
+            String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            inRun(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED,
+                    "could not fetch the training set from annotation-service: " + why));
+            return;
+        }
+        String insufficient = insufficient(staged);
+        if (insufficient != null) {
+            inRun(run.id, r -> {
+                record(r, staged);
+                return lifecycle.failed(r, FailureReason.INSUFFICIENT_DATA, insufficient);
+            });
+            return;
+        }
+        String handle;
+        try {
+            handle = launcher.launch(workload);
+        } catch (WorkloadLauncher.LaunchException e) {
+            inRun(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED, e.getMessage()));
+            return;
+        }
+        boolean launched = Boolean.TRUE.equals(await(() -> Panache.withTransaction(() -> TrainingRun.locked(run.id)
+                .flatMap(r -> {
+                    if (r.state != RunState.RUNNING) {
+                        return Uni.createFrom().item(false);
+                    }
+                    record(r, staged);
+                    if (r.cancelRequested) {
+                        return lifecycle.cancelled(r, r.cancelledBy).replaceWith(false);
+                    }
+                    return lifecycle.started(r, handle).replaceWith(true);
+                }))));
+        if (!launched) {
+            launcher.cancel(workload, handle);
+        }
+    }
+
+    private String insufficient(TrainingSetClient.Staged staged) {
+        if (staged.completions() < config.minCompletions()) {
+            return "the selected training set has " + staged.completions() + " completions; at least "
+                    + config.minCompletions() + " are needed";
+        }
+        if (staged.entities() < config.minEntities()) {
+            return "the selected training set has " + staged.entities() + " entity mentions; at least "
+                    + config.minEntities() + " are needed";
+        }
+        return null;
+    }
+
+    private static void record(TrainingRun run, TrainingSetClient.Staged staged) {
+        run.datasetSize = (int) staged.completions();
+        run.spans = staged.spans();
+        run.spansAdjusted = staged.spansAdjusted();
+        run.spansDropped = staged.spansDropped();
+    }
+
+    private TrainingWorkload workload(TrainingRun run) {
+        Path dir = run.runDir != null ? Path.of(run.runDir) : store.runDir(run.projectId, run.id);
+        return new TrainingWorkload(run.id, run.projectId, run.workloadName(), dir, List.of("train",
+                "--training-set", dir.resolve(ModelStore.TRAINING_SET).toString(),
+                "--params", dir.resolve(ModelStore.PARAMS).toString(),
+                "--output", dir.toString(),
+                "--progress-file", dir.resolve(ModelStore.PROGRESS).toString()));
+    }
+
+    /**
+     * Applies {@code change} to the run in a transaction, if it is still RUNNING, then lets active
+     * learning look at the project again when the change finished the run.
+     */
+    private void inRun(UUID runId, Function<TrainingRun, Uni<Void>> change) {
+        await(() -> Panache.withTransaction(() -> TrainingRun.locked(runId).flatMap(run -> {
+            if (run == null || run.state != RunState.RUNNING) {
+                return Uni.createFrom().voidItem();
+            }
+            return change.apply(run).chain(() -> run.state.active() ? Uni.createFrom().voidItem()
+                    : requests.considerActiveLearning(run.projectId));
+        })));
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (Throwable e) {
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.annotationlab.training;
+
+import static org.annotationlab.training.TrainingLab.annotation;
+import static org.annotationlab.training.TrainingLab.as;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.annotationlab.events.Topics;
+import org.annotationlab.testing.LabInfra;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole training loop on real parts: annotation-service (a process) selects and exports the
+ * training set, nlp-runner trains as a local process, events flow through the real broker.
+ * Covers Train Now's checks, INSUFFICIENT_DATA before launch, active learning starting exactly
+ * one run despite an annotation-service restart and a redelivered event, the busy rule (one run
+ * when the project is free), progress, metrics, the log, TrainingSucceeded, and cancelling.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LabInfra.class, initArgs = {
+        @ResourceArg(name = "services", value = "annotation-service"),
+        @ResourceArg(name = "oidc-client", value = "true")})
+class ActiveLearningTrainingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void activeLearningTrainsOnceThenAgainWhenFree() throws Exception {
+        UUID project = TrainingLab.project("ncbi-al", true, 25);
+        List<TrainingLab.Sentence> sentences = TrainingLab.sentences(80);
+        List<String> tasks = TrainingLab.importTasks(project, sentences);
+        submit(project, tasks, sentences, 0, 5);
+        awaitSelected(project, 5);
+
+        // Train Now: who may, which values, and too little data (refused before any launch).
+        as("anna").body("{}").post("/projects/" + project + "/trainings").then().statusCode(403);
+        as("olivia").body(Map.of("epochs", 0, "dropout", 1.0)).post("/projects/" + project + "/trainings").then()
+                .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItems("epochs", "dropout"));
+        String manual = as("olivia").body(Map.of("validationSplit", 0.25)).post("/projects/" + project + "/trainings").then()
+                .statusCode(202).body("state", equalTo("QUEUED")).body("trigger", equalTo("MANUAL"))
+                .body("parameters.validationSplit", equalTo(0.25f)).body("parameters.epochs", equalTo(1))
+                .extract().path("id");
+        JsonPath failed = awaitRun(manual, "FAILED", Duration.ofSeconds(30));
+        assertEquals("INSUFFICIENT_DATA", failed.getString("reason"));
+        assertTrue(failed.getString("message").contains("5 completions"), failed.getString("message"));
+        assertEquals(5, failed.getInt("dataset.size"));
+        as("olivia").get("/trainings/" + manual + "/logs").then().statusCode(404).body("reason", equalTo("NO_LOG"));
+
+        // 25 more than the last run's dataset (5), with annotation-service restarted half-way.
+        submit(project, tasks, sentences, 5, 15);
+        LabInfra.restart("annotation-service");
+        submit(project, tasks, sentences, 15, 35);
+        JsonPath auto = awaitActive(project, Duration.ofSeconds(30));
+        assertEquals("ACTIVE_LEARNING", auto.getString("trigger"));
+        String autoId = auto.getString("id");
+
+        // A redelivered TrainingSetChanged is not counted twice.
+        List<String> changes = TrainingLab.records(Topics.ANNOTATIONS, project, "TrainingSetChanged", 1, Duration.ofSeconds(30));
+        String largest = changes.stream().max(Comparator.comparingInt(TrainingLab::selectedCount)).orElseThrow();
+        TrainingLab.redeliver(Topics.ANNOTATIONS, project, largest, "lab.annotations.TrainingSetChanged");
+
+        // Busy: Train Now is refused, and growth during the run waits for it to finish.
+        as("olivia").body("{}").post("/projects/" + project + "/trainings").then().statusCode(409)
+                .body("reason", equalTo("TRAINING_IN_PROGRESS"));
+        as("olivia").get("/projects/" + project + "/trainings/status").then().statusCode(200)
+                .body("enabled", equalTo(false)).body("blockedBy.reason", equalTo("TRAINING_IN_PROGRESS"))
+                .body("activeRun.id", equalTo(autoId));
+        submit(project, tasks, sentences, 35, 70);
+        awaitSelected(project, 70);
+        assertEquals(2, runs(project).size(), "no second run while the first one trains");
+
+        JsonPath done = awaitRun(autoId, "SUCCEEDED", Duration.ofMinutes(6));
+        assertEquals("ncbi-al_ner_v1", done.getString("model.name"));
+        assertEquals(List.of("Disease"), done.getList("model.labels"));
+        assertEquals(1, done.getInt("progress.epoch"));
+        assertEquals(1, done.getInt("progress.epochs"));
+        assertTrue(done.getDouble("progress.loss") > 0);
+        assertTrue(done.getInt("dataset.size") >= 30, "dataset " + done.getInt("dataset.size"));
+        assertTrue(done.getDouble("metrics.micro.f1") >= 0);
+        as("rita").get("/trainings/" + autoId + "/logs").then().statusCode(200)
+                .body(containsString("Disease")).body(containsString("micro avg")).body(containsString("Saved model"));
+        as("anna").get("/trainings/" + autoId).then().statusCode(403);
+
+        JsonNode succeeded = JSON.readTree(TrainingLab.records(Topics.TRAININGS, project, "TrainingSucceeded", 1,
+                Duration.ofSeconds(30)).get(0)).get("data");
+        assertEquals("ncbi-al_ner_v1", succeeded.get("modelName").asText());
+        assertEquals(autoId, succeeded.get("runId").asText());
+        assertFalse(succeeded.get("deploy").asBoolean());
+        assertEquals(done.getInt("dataset.size"), succeeded.get("datasetSize").asInt());
+        TrainingLab.records(Topics.TRAININGS, project, "TrainingProgressed", 1, Duration.ofSeconds(10));
+
+        // Free again: the growth during the run starts exactly one more run, which is cancelled.
+        JsonPath next = awaitActive(project, Duration.ofSeconds(30));
+        String nextId = next.getString("id");
+        assertEquals("ACTIVE_LEARNING", next.getString("trigger"));
+        awaitRun(nextId, "RUNNING", Duration.ofSeconds(30));
+        as("anna").delete("/trainings/" + nextId).then().statusCode(403);
+        as("olivia").delete("/trainings/" + nextId).then().statusCode(202);
+        JsonPath cancelled = awaitRun(nextId, "CANCELLED", Duration.ofSeconds(60));
+        assertEquals("olivia", cancelled.getString("cancelledBy"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.allProcesses()
+                .noneMatch(p -> p.info().commandLine().orElse("").contains(nextId)));
+        as("olivia").delete("/trainings/" + nextId).then().statusCode(409).body("reason", equalTo("RUN_FINISHED"));
+
+        List<Map<String, Object>> all = runs(project);
+        assertEquals(3, all.size(), all.toString());
+        assertEquals(2, all.stream().filter(r -> "ACTIVE_LEARNING".equals(r.get("trigger"))).count());
+    }
+
+    private static void submit(UUID project, List<String> tasks, List<TrainingLab.Sentence> sentences, int from, int to) {
+        for (int i = from; i < to; i++) {
+            TrainingLab.submit(project, tasks.get(i), sentences.get(i));
+        }
+    }
+
+    private static void awaitSelected(UUID project, int count) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                as("olivia").get("/projects/" + project + "/trainings/status").jsonPath().getInt("selectedCount") == count);
+    }
+
+    private static JsonPath awaitRun(String runId, String state, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
+            String now = as("olivia").get("/trainings/" + runId).jsonPath().getString("state");
+            if (!state.equals(now) && List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(now)) {
+                throw new AssertionError("run " + runId + " ended " + now + " instead of " + state + ": "
+                        + as("olivia").get("/trainings/" + runId).asString());
+            }
+            return state.equals(now);
+        });
+        return as("olivia").get("/trainings/" + runId).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath awaitActive(UUID project, Duration within) {
+        await().atMost(within).pollInterval(Duration.ofMillis(200)).until(() ->
+                as("olivia").get("/projects/" + project + "/trainings/status").jsonPath().get("activeRun") != null);
+        return new JsonPath(as("olivia").get("/projects/" + project + "/trainings/status").asString()).setRootPath("activeRun");
+    }
+
+    private static List<Map<String, Object>> runs(UUID project) {
+        return as("olivia").get("/projects/" + project + "/trainings").then().statusCode(200).extract().jsonPath().getList("");
+    }
+}
