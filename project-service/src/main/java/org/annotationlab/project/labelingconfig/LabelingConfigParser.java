@@ -58,6 +58,38 @@ public final class LabelingConfigParser {
         return new LabelingConfig(labels(view, textNames(view)));
     }
 
+    /**
+     * The same config with some labels' {@code model} attributes set ({@code null} removes the
+     * binding); everything else in the XML is kept. {@code xml} must be a config this parser accepts.
+     */
+    public String rebind(String xml, java.util.Map<String, String> modelByLabel) {
+        Document document = read(xml);
+        NodeList labels = document.getElementsByTagName("Label");
+        for (int i = 0; i < labels.getLength(); i++) {
+            Element label = (Element) labels.item(i);
+            String value = label.getAttribute("value").trim();
+            if (modelByLabel.containsKey(value)) {
+                String model = modelByLabel.get(value);
+                if (model == null) {
+                    label.removeAttribute("model");
+                } else {
+                    label.setAttribute("model", model);
+                }
+            }
+        }
+        try {
+            javax.xml.transform.TransformerFactory factory = javax.xml.transform.TransformerFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            javax.xml.transform.Transformer transformer = factory.newTransformer();
+            transformer.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            java.io.StringWriter out = new java.io.StringWriter();
+            transformer.transform(new javax.xml.transform.dom.DOMSource(document), new javax.xml.transform.stream.StreamResult(out));
+            return out.toString();
+        } catch (javax.xml.transform.TransformerException e) {
+            throw new IllegalStateException("cannot write the labeling config back", e);
+        }
+    }
+
     private List<LabelingConfig.Label> labels(Element view, Set<String> textNames) {
         NodeList groups = view.getElementsByTagName("Labels");
         if (groups.getLength() == 0) {

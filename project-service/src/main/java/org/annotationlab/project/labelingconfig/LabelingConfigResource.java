@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.annotationlab.project.labelingconfig.LabelingConfigService.LabelingConfigView;
+import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 
@@ -41,6 +42,26 @@ public class LabelingConfigResource {
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
     public Uni<LabelingConfigView> replace(@PathParam("projectId") UUID projectId, String xml) {
         return authorizer.require(projectId, ProjectPermission.EDIT_PROJECT).chain(() -> configs.replace(projectId, xml));
+    }
+
+    /**
+     * Binds every label not bound to a pretrained model to {@code model} (DESIGN.md §3): what
+     * deploy-service asks after a training with deploy, and the frontend's "use this model".
+     */
+    @POST
+    @Path("/model-bindings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<LabelingConfigView> bindAll(@PathParam("projectId") UUID projectId,
+            @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ModelBinding binding) {
+        if (binding.model() == null) {
+            throw ProblemException.invalid("model", "must name a model");
+        }
+        return authorizer.require(projectId, ProjectPermission.EDIT_PROJECT)
+                .chain(() -> configs.bindAllButPretrained(projectId, binding.model()));
+    }
+
+    /** A model to bind labels to; {@code null} unbinds (single label only). */
+    public record ModelBinding(@jakarta.validation.constraints.Size(min = 1, max = 200) String model) {
     }
 
     /** Checks a config without saving it: what the frontend's preview pane calls. */

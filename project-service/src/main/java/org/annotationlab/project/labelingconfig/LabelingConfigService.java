@@ -67,6 +67,50 @@ public class LabelingConfigService {
                 .replaceWith(LabelingConfigView.of(config, xml)));
     }
 
+    /**
+     * DESIGN.md §3's rewrite when a newly trained model is deployed: every label not bound to a
+     * pretrained model is bound to {@code model}. Validated and published like any config change.
+     */
+    @WithTransaction
+    public Uni<LabelingConfigView> bindAllButPretrained(UUID projectId, String model) {
+        return current(projectId).flatMap(current -> {
+            LabelingConfig parsed = parser.parse(current.labelingConfig);
+            List<String> bound = parsed.labels().stream().map(LabelingConfig.Label::model).filter(m -> m != null).toList();
+            return registry.pretrained(bound).flatMap(pretrained -> {
+                java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
+                parsed.labels().stream().filter(l -> l.model() == null || !pretrained.contains(l.model()))
+                        .forEach(l -> changes.put(l.value(), model));
+                return rebind(current, changes);
+            });
+        });
+    }
+
+    /** Binds one label to {@code model}, or unbinds it ({@code null}); 404 for a label the config lacks. */
+    @WithTransaction
+    public Uni<LabelingConfigView> bindLabel(UUID projectId, String label, String model) {
+        return current(projectId).flatMap(current -> {
+            if (parser.parse(current.labelingConfig).labels().stream().noneMatch(l -> l.value().equals(label))) {
+                throw ProblemException.notFound("label " + label + " in the labeling config of project " + projectId);
+            }
+            java.util.Map<String, String> changes = new java.util.HashMap<>();
+            changes.put(label, model);
+            return rebind(current, changes);
+        });
+    }
+
+    private Uni<LabelingConfigView> rebind(Project project, java.util.Map<String, String> changes) {
+        String xml = parser.rebind(project.labelingConfig, changes);
+        return validate(xml).flatMap(config -> store(project, config, xml).replaceWith(LabelingConfigView.of(config, xml)));
+    }
+
+    private static Uni<Project> current(UUID projectId) {
+        return project(projectId).invoke(p -> {
+            if (p.labelingConfig == null) {
+                throw ProblemException.notFound("labeling config of project " + projectId);
+            }
+        });
+    }
+
     /** Sets the config of a project inside the caller's transaction and publishes the change. */
     public Uni<Void> store(Project project, LabelingConfig config, String xml) {
         project.labelingConfig = xml;

@@ -40,6 +40,21 @@ public class ModelRegistryView {
                 });
     }
 
+    /** The names among {@code names} that are pretrained models (configured, or registered as pretrained). */
+    @WithSession
+    public Uni<Set<String>> pretrained(Collection<String> names) {
+        Set<String> pretrained = new HashSet<>(names);
+        pretrained.retainAll(config.pretrainedModels().keySet());
+        if (names.isEmpty()) {
+            return Uni.createFrom().item(pretrained);
+        }
+        return KnownModel.<KnownModel>list("name in ?1 and pretrained = true", List.copyOf(names))
+                .map(found -> {
+                    found.forEach(model -> pretrained.add(model.name));
+                    return pretrained;
+                });
+    }
+
     /** Records a registration; a re-registration of the same name refreshes its labels. */
     public Uni<Void> record(ModelRegistered event) {
         return KnownModel.<KnownModel>findById(event.name()).flatMap(existing -> {
