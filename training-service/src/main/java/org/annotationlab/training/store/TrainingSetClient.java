@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.annotationlab.training.config.TrainingConfig;
+import org.annotationlab.web.client.ServiceToken;
 
 /**
  * Stages a project's selected training set into a run's folder: annotation-service's CoNLL

@@ -1,4 +1,4 @@
-package org.annotationlab.training.store;
+package org.annotationlab.web.client;
 
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 
 /**
- * training-service's own bearer token for calls to other services: the client-credentials grant
+ * The service's own bearer token for calls to other services: the client-credentials grant
  * of its Keycloak client (service account with the realm role {@code admin}), kept until shortly
  * before it expires. Blocking: for worker threads.
  */
