@@ -44,7 +44,9 @@ public final class ModelLoader implements ModelSource {
         PipelineModel pipeline;
         try {
             pipeline = PipelineModel.load(modelDir.toString());
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Scala rethrows Hadoop's checked IOExceptions (e.g. InvalidInputException for a
+            // missing metadata/ folder) undeclared: every failure here is a model that cannot load.
             throw new ModelLoadException("model '" + spec.name() + "': cannot load " + modelDir + ": " + e.getMessage());
         }
         NerDLModel ner = nerStage(pipeline);
