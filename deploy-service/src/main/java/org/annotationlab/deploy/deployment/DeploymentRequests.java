@@ -1,0 +1,173 @@
+package org.annotationlab.deploy.deployment;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.annotationlab.deploy.project.ProjectConfig;
+import org.annotationlab.deploy.registry.RegisteredModel;
+import org.annotationlab.events.deployment.DeploymentCompleted;
+import org.annotationlab.events.deployment.DeploymentFailed;
+import org.annotationlab.events.deployment.DeploymentStarted;
+import org.annotationlab.events.outbox.Outbox;
+import org.annotationlab.events.project.LabelingConfigChanged.LabelBinding;
+import org.annotationlab.web.problem.Problem;
+import org.annotationlab.web.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts deployments and records how they end, each with its event (outbox). A deployment's
+ * models are the distinct models the project's labeling config binds; every one must be in the
+ * registry, have its files in the model store and predict the labels bound to it, or the request
+ * is refused (422 naming each label) and nothing changes. One deployment per project at a time.
+ */
+@ApplicationScoped
+public class DeploymentRequests {
+
+    private static final Logger LOG = Logger.getLogger(DeploymentRequests.class);
+
+    private final Outbox outbox;
+
+    DeploymentRequests(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /**
+     * A PENDING deployment of the models {@code bindings} name (the project's current bindings
+     * when null), inside a new transaction.
+     */
+    public Uni<Deployment> deploy(UUID projectId, List<LabelBinding> bindings, String trigger, String requestedBy) {
+        return Panache.withTransaction(() -> ProjectConfig.lock(projectId).flatMap(project -> {
+            if (project.deleted) {
+                throw ProblemException.notFound("project " + projectId);
+            }
+            List<LabelBinding> chosen = bindings != null ? bindings : project.bindingList();
+            if (bindings != null) {
+                // project-service just answered with these (a rewrite): the view is current at once,
+                // not only when its LabelingConfigChanged arrives.
+                project.bindings(bindings);
+            }
+            return Deployment.<Deployment>find("projectId = ?1 and state = ?2", projectId, Deployment.State.PENDING)
+                    .firstResult().flatMap(pending -> {
+                        if (pending != null) {
+                            throw ProblemException.conflict("DEPLOYMENT_IN_PROGRESS",
+                                    "deployment " + pending.number + " of this project is still PENDING");
+                        }
+                        return models(chosen);
+                    })
+                    .flatMap(models -> create(projectId, models, trigger, requestedBy));
+        }));
+    }
+
+    /** The registered models the bindings name, checked; 422 naming every offending label. */
+    private static Uni<List<Deployment.DeployedModel>> models(List<LabelBinding> bindings) {
+        Map<String, List<String>> labelsByModel = new LinkedHashMap<>();
+        bindings.stream().filter(b -> b.model() != null)
+                .forEach(b -> labelsByModel.computeIfAbsent(b.model(), m -> new ArrayList<>()).add(b.label()));
+        if (labelsByModel.isEmpty()) {
+            throw new ProblemException(422, "NO_MODELS", "no label of the labeling config is bound to a model; bind one "
+                    + "(PUT /projects/{id}/labels/{label}/model) or train with deploy: true");
+        }
+        return RegisteredModel.<RegisteredModel>list("name in ?1", List.copyOf(labelsByModel.keySet())).map(found -> {
+            Map<String, RegisteredModel> byName = new LinkedHashMap<>();
+            found.forEach(m -> byName.put(m.name, m));
+            List<Problem.FieldError> errors = new ArrayList<>();
+            String reason = null;
+            List<Deployment.DeployedModel> models = new ArrayList<>();
+            for (Map.Entry<String, List<String>> entry : labelsByModel.entrySet()) {
+                RegisteredModel model = byName.get(entry.getKey());
+                String field = "Label[value=" + entry.getValue().get(0) + "].model";
+                if (model == null) {
+                    errors.add(new Problem.FieldError(field, "model " + entry.getKey() + " is not in the model registry"));
+                    reason = reason == null ? "UNKNOWN_MODEL" : reason;
+                    continue;
+                }
+                if (!hasModelFiles(model.path)) {
+                    errors.add(new Problem.FieldError(field, "the files of model " + model.name + " are gone from "
+                            + model.path));
+                    reason = reason == null ? "MODEL_FILES_MISSING" : reason;
+                    continue;
+                }
+                for (String label : entry.getValue()) {
+                    if (!model.labelList().contains(label)) {
+                        errors.add(new Problem.FieldError("Label[value=" + label + "].model", "model " + model.name
+                                + " does not predict " + label + " (it predicts " + model.labelList() + ")"));
+                        reason = reason == null ? "LABEL_NOT_PREDICTED" : reason;
+                    }
+                }
+                models.add(new Deployment.DeployedModel(model.name, model.labelList(), model.path));
+            }
+            if (!errors.isEmpty()) {
+                throw new ProblemException(422, reason, errors.size() == 1 ? errors.get(0).message()
+                        : errors.size() + " labels cannot be deployed", errors);
+            }
+            return models;
+        });
+    }
+
+    /** A training output folder (with {@code model/}) or a saved PipelineModel folder itself. */
+    static boolean hasModelFiles(String path) {
+        Path dir = Path.of(path);
+        return Files.isDirectory(dir.resolve("model").resolve("stages")) || Files.isDirectory(dir.resolve("stages"));
+    }
+
+    private Uni<Deployment> create(UUID projectId, List<Deployment.DeployedModel> models, String trigger, String by) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select cast(coalesce(max(number), 0) + 1 as integer) from deployment where project_id = :p", Integer.class)
+                .setParameter("p", projectId).getSingleResult())
+                .flatMap(number -> {
+                    Deployment deployment = new Deployment();
+                    deployment.id = UUID.randomUUID();
+                    deployment.projectId = projectId;
+                    deployment.number = number;
+                    deployment.state = Deployment.State.PENDING;
+                    deployment.trigger = trigger;
+                    deployment.requestedBy = by;
+                    deployment.models(models);
+                    deployment.createdAt = Instant.now();
+                    return deployment.<Deployment>persist();
+                })
+                .call(d -> outbox.append(new DeploymentStarted(projectId, d.id, events(d), by)))
+                .invoke(d -> LOG.infof("project %s: deployment %d of %s requested by %s", projectId, d.number,
+                        d.paths().keySet(), by));
+    }
+
+    /** The deployment's server serves exactly its models, inside the caller's transaction. */
+    public Uni<Void> ready(Deployment deployment) {
+        deployment.state = Deployment.State.READY;
+        deployment.finishedAt = Instant.now();
+        return outbox.append(new DeploymentCompleted(deployment.projectId, deployment.id, events(deployment), deployment.endpoint))
+                .invoke(() -> LOG.infof("project %s: deployment %d READY at %s", deployment.projectId, deployment.number,
+                        deployment.endpoint))
+                .replaceWithVoid();
+    }
+
+    /** The deployment failed; the project's previous list keeps serving. Inside the caller's transaction. */
+    public Uni<Void> failed(Deployment deployment, String reason, String message) {
+        deployment.state = Deployment.State.FAILED;
+        deployment.reason = reason;
+        deployment.message = message;
+        deployment.finishedAt = Instant.now();
+        return outbox.append(new DeploymentFailed(deployment.projectId, deployment.id, reason, message))
+                .invoke(() -> LOG.infof("project %s: deployment %d FAILED: %s: %s", deployment.projectId, deployment.number,
+                        reason, message))
+                .replaceWithVoid();
+    }
+
+    /** A deployment that could not even start (refused after a training): recorded FAILED so it is visible. */
+    public Uni<Deployment> refused(UUID projectId, String trigger, String by, String reason, String message) {
+        return Panache.withTransaction(() -> create(projectId, List.of(), trigger, by)
+                .call(d -> failed(d, reason, message)));
+    }
+
+    private static List<DeploymentStarted.DeployedModel> events(Deployment deployment) {
+        return deployment.modelList().stream().map(m -> new DeploymentStarted.DeployedModel(m.name(), m.labels())).toList();
+    }
+}

@@ -1,0 +1,80 @@
+package org.annotationlab.deploy.deployment;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.security.ProjectAuthorizer;
+import org.annotationlab.web.security.ProjectPermission;
+
+/** The Deploy button, what is deployed (the pre-annotation popup), deployment history. */
+@Path("/")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class DeploymentResource {
+
+    private final DeploymentRequests requests;
+    private final ProjectAuthorizer authorizer;
+
+    DeploymentResource(DeploymentRequests requests, ProjectAuthorizer authorizer) {
+        this.requests = requests;
+        this.authorizer = authorizer;
+    }
+
+    /** Deploys the models the project's current labeling config names (also the redeploy). */
+    @POST
+    @Path("projects/{projectId}/deployments")
+    public Uni<Response> deploy(@PathParam("projectId") UUID projectId) {
+        return authorizer.require(projectId, ProjectPermission.DEPLOY)
+                .chain(() -> requests.deploy(projectId, null, "MANUAL", authorizer.username()))
+                .map(d -> Response.accepted(DeploymentView.of(d)).location(URI.create("/deployments/" + d.id)).build());
+    }
+
+    @GET
+    @Path("projects/{projectId}/deployments/latest")
+    public Uni<DeploymentView.Latest> latest(@PathParam("projectId") UUID projectId) {
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT)
+                .chain(() -> Panache.withSession(() -> Deployment.latest(projectId)
+                        .flatMap(latest -> Deployment.serving(projectId).map(serving -> {
+                            if (latest == null) {
+                                throw new ProblemException(404, "NO_DEPLOYMENT", "project " + projectId + " has no deployment yet");
+                            }
+                            return new DeploymentView.Latest(DeploymentView.of(latest),
+                                    serving == null ? null : DeploymentView.of(serving));
+                        }))));
+    }
+
+    @GET
+    @Path("projects/{projectId}/deployments")
+    public Uni<List<DeploymentView>> history(@PathParam("projectId") UUID projectId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT)
+                .chain(() -> Panache.withSession(() -> Deployment.<Deployment>find("projectId = ?1 order by number desc", projectId)
+                        .page(page, size).list()))
+                .map(list -> list.stream().map(DeploymentView::of).toList());
+    }
+
+    @GET
+    @Path("deployments/{deploymentId}")
+    public Uni<DeploymentView> get(@PathParam("deploymentId") UUID deploymentId) {
+        return Panache.withSession(() -> Deployment.<Deployment>findById(deploymentId))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("deployment " + deploymentId))
+                .call(d -> authorizer.require(d.projectId, ProjectPermission.READ_PROJECT))
+                .map(DeploymentView::of);
+    }
+}

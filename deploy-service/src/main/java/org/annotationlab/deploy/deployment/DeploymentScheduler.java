@@ -1,0 +1,174 @@
+package org.annotationlab.deploy.deployment;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.annotationlab.deploy.config.DeployConfig;
+import org.annotationlab.deploy.project.ProjectClient;
+import org.annotationlab.deploy.server.ModelServer;
+import org.annotationlab.deploy.server.ModelServerLauncher;
+import org.annotationlab.deploy.server.ServerStatus;
+import org.annotationlab.web.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves deployments along, once per poll interval, on a worker thread: carries out deploy
+ * requests left by trainings (config rewrite through project-service, then a deployment), applies
+ * PENDING deployments to the project's model server, and settles them READY or FAILED (load
+ * failure, crash, or not ready within {@code lab.deploy.ready-timeout}). Removes the servers of
+ * deleted projects.
+ */
+@ApplicationScoped
+public class DeploymentScheduler {
+
+    private static final Logger LOG = Logger.getLogger(DeploymentScheduler.class);
+
+    private final DeployConfig config;
+    private final ModelServerLauncher launcher;
+    private final DeploymentRequests requests;
+    private final ProjectClient projects;
+
+    DeploymentScheduler(DeployConfig config, ModelServerLauncher launcher, DeploymentRequests requests, ProjectClient projects) {
+        this.config = config;
+        this.launcher = launcher;
+        this.requests = requests;
+        this.projects = projects;
+    }
+
+    @Scheduled(every = "${lab.deploy.poll-interval:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "deployment-scheduler")
+    void tick() {
+        try {
+            for (Object[] request : await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                    "select run_id, project_id, model_name, attempts from deploy_request where not done order by requested_at",
+                    Object[].class).getResultList())))) {
+                afterTraining((UUID) request[0], (UUID) request[1], (String) request[2], ((Number) request[3]).intValue());
+            }
+            for (Deployment deployment : await(() -> Panache.withSession(() -> Deployment.<Deployment>list(
+                    "state = ?1 order by createdAt", Deployment.State.PENDING)))) {
+                try {
+                    follow(deployment);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "could not follow deployment %s; trying again", deployment.id);
+                }
+            }
+            for (UUID projectId : await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                    "select project_id from project_config where deleted and not server_removed", UUID.class).getResultList())))) {
+                launcher.remove(projectId);
+                await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update project_config set server_removed = true where project_id = :p")
+                        .setParameter("p", projectId).executeUpdate())));
+                LOG.infof("project %s deleted: its model server is removed", projectId);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "deployment scheduler tick failed; the next one retries");
+        }
+    }
+
+    /** A training asked to be deployed: rewrite the config through project-service, then deploy. */
+    private void afterTraining(UUID runId, UUID projectId, String model, int attempts) {
+        String by = "deploy-service (after training " + runId + ")";
+        ProjectClient.Result result;
+        try {
+            result = projects.bindAllButPretrained(projectId, model);
+        } catch (IOException | RuntimeException e) {
+            retry(runId, attempts, "project-service: " + e.getMessage(), projectId, by);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (!result.ok()) {
+            // Until project-service has seen this model's ModelRegistered, it refuses the binding.
+            if (result.status() == 404) {
+                done(runId, "project-service: " + result.detail());
+            } else {
+                retry(runId, attempts, "project-service " + result.status() + " " + result.reason() + ": " + result.detail(),
+                        projectId, by);
+            }
+            return;
+        }
+        try {
+            await(() -> requests.deploy(projectId, result.bindings(), "AFTER_TRAINING", by));
+            done(runId, null);
+        } catch (ProblemException e) {
+            if (e.status() == 409) {
+                retry(runId, attempts, e.getMessage(), projectId, by);
+            } else {
+                await(() -> requests.refused(projectId, "AFTER_TRAINING", by, e.reason(), e.getMessage()));
+                done(runId, e.getMessage());
+            }
+        }
+    }
+
+    private void retry(UUID runId, int attempts, String error, UUID projectId, String by) {
+        if (attempts + 1 >= config.rewriteAttempts()) {
+            LOG.warnf("deploying the model of training run %s gave up after %d attempts: %s", runId, attempts + 1, error);
+            await(() -> requests.refused(projectId, "AFTER_TRAINING", by, "REWRITE_REFUSED",
+                    "the labeling config could not be rewritten: " + error));
+            done(runId, error);
+            return;
+        }
+        await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update deploy_request set attempts = attempts + 1, last_error = :e where run_id = :r")
+                .setParameter("e", error).setParameter("r", runId).executeUpdate())));
+    }
+
+    private void done(UUID runId, String error) {
+        await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update deploy_request set done = true, last_error = :e where run_id = :r")
+                .setParameter("e", error).setParameter("r", runId).executeUpdate())));
+    }
+
+    private void follow(Deployment deployment) {
+        ModelServer server = new ModelServer(deployment.projectId, ModelServer.nameOf(deployment.projectId), deployment.paths());
+        if (deployment.appliedAt == null) {
+            try {
+                String endpoint = launcher.apply(server);
+                inPending(deployment.id, d -> {
+                    d.appliedAt = Instant.now();
+                    d.endpoint = endpoint;
+                    return Uni.createFrom().voidItem();
+                });
+            } catch (ModelServerLauncher.LaunchException e) {
+                inPending(deployment.id, d -> requests.failed(d, "LAUNCH_FAILED", e.getMessage()));
+            }
+            return;
+        }
+        ServerStatus status = launcher.status(server);
+        switch (status.phase()) {
+            case READY -> inPending(deployment.id, requests::ready);
+            case FAILED, MISSING -> inPending(deployment.id, d -> requests.failed(d, "SERVER_FAILED", status.message()));
+            case STARTING -> {
+                if (deployment.createdAt.plus(config.readyTimeout()).isBefore(Instant.now())) {
+                    inPending(deployment.id, d -> requests.failed(d, "NOT_READY_IN_TIME",
+                            "the model server was not ready within " + config.readyTimeout()));
+                }
+            }
+        }
+    }
+
+    /** Applies {@code change} if the deployment is still PENDING. */
+    private void inPending(UUID id, Function<Deployment, Uni<Void>> change) {
+        await(() -> Panache.withTransaction(() -> Deployment.locked(id).flatMap(d ->
+                d == null || d.state != Deployment.State.PENDING ? Uni.createFrom().voidItem() : change.apply(d))));
+    }
+
+    private static <T> T await(Supplier<Uni<T>> work) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.annotationlab.deploy.registry;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.annotationlab.events.EventEnvelope;
+import org.annotationlab.events.consumer.IdempotentConsumer;
+import org.annotationlab.events.training.TrainingSucceeded;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * {@code lab.trainings}: every successful run's model enters the registry; a run that asked to be
+ * deployed leaves a deploy request, which the scheduler carries out (config rewrite, then deploy).
+ */
+@ApplicationScoped
+public class TrainingEvents {
+
+    private final IdempotentConsumer consumer;
+    private final ModelRegistry registry;
+
+    TrainingEvents(IdempotentConsumer consumer, ModelRegistry registry) {
+        this.consumer = consumer;
+        this.registry = registry;
+    }
+
+    @Incoming("lab-trainings")
+    @ActivateRequestContext
+    public Uni<Void> onTrainingEvent(String record) {
+        return consumer.consume("deploy-service.trainings", record, this::apply).replaceWithVoid();
+    }
+
+    private Uni<Void> apply(EventEnvelope event) {
+        if (!event.is(TrainingSucceeded.class)) {
+            return Uni.createFrom().voidItem();
+        }
+        TrainingSucceeded trained = consumer.codec().data(event, TrainingSucceeded.class);
+        return registry.register(trained).chain(() -> !trained.deploy() ? Uni.createFrom().voidItem()
+                : Panache.getSession().flatMap(s -> s.createNativeQuery("insert into deploy_request (run_id, project_id,"
+                                + " model_name, requested_at) values (:run, :project, :model, now()) on conflict do nothing")
+                        .setParameter("run", trained.runId()).setParameter("project", trained.projectId())
+                        .setParameter("model", trained.modelName()).executeUpdate()).replaceWithVoid());
+    }
+}

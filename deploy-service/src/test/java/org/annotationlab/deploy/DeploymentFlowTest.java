@@ -1,0 +1,231 @@
+package org.annotationlab.deploy;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.annotationlab.events.EventCodec;
+import org.annotationlab.events.EventRecords;
+import org.annotationlab.events.training.TrainingSucceeded;
+import org.annotationlab.testing.LabInfra;
+import org.annotationlab.testing.TestTokens;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Deployments on real parts: project-service runs as a process (projects, labeling configs, the
+ * rewrite), the model server is a real {@code nlp-runner serve} with a tiny model trained here, and
+ * trainings arrive as training-service publishes them. Covers the registry, the Deploy button,
+ * deploy-after-training (rewrite keeping the pretrained binding, then a swap in the running
+ * server), a model the server refuses (FAILED, the previous list keeps serving), files gone (422),
+ * and a redelivered training event.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LabInfra.class, initArgs = {
+        @ResourceArg(name = "services", value = "project-service"),
+        @ResourceArg(name = "oidc-client", value = "true")})
+class DeploymentFlowTest {
+
+    private static final Path STORE = Path.of("target", "model-store").toAbsolutePath();
+    private static final Path TRAINED = STORE.resolve("trained-tiny");
+    private static final EventCodec CODEC = new EventCodec();
+
+    /** One real 1-epoch training of the NCBI sample: the model every deployment here serves. */
+    @BeforeAll
+    static void trainTinyModel() throws Exception {
+        if (Files.isDirectory(TRAINED.resolve("model").resolve("stages"))) {
+            return;
+        }
+        Files.createDirectories(STORE);
+        Path params = Files.writeString(STORE.resolve("tiny-params.json"), "{\"epochs\": 1, \"validationSplit\": 0.2}");
+        Process train = new ProcessBuilder("../nlp-runner/nlp-runner", "train", "--training-set",
+                "../nlp-runner/src/test/resources/ncbi-sample/train.tsv", "--params", params.toString(),
+                "--output", TRAINED.toString(), "--termination-log", STORE.resolve("tiny-termination.log").toString())
+                .redirectErrorStream(true).redirectOutput(STORE.resolve("tiny-train.log").toFile()).start();
+        assertTrue(train.waitFor(5, TimeUnit.MINUTES), "training the tiny model took over 5 minutes");
+        assertEquals(0, train.exitValue(), Files.readString(STORE.resolve("tiny-train.log")));
+    }
+
+    @Test
+    void deployButtonThenDeployAfterTrainingThenARefusedModel() throws Exception {
+        copy(TRAINED, STORE.resolve("pretrained/ner_person"));
+        String projectId = project().create("olivia");
+        String slug = project().as("olivia").get("/projects/" + projectId).then().statusCode(200).extract().path("slug");
+        project().as("olivia").body(Map.of("username", "anna", "role", "ANNOTATOR")).post("/projects/" + projectId + "/members")
+                .then().statusCode(201);
+        String xml = "<View><Labels name=\"label\" toName=\"text\"><Label value=\"Disease\"/>"
+                + "<Label value=\"PERSON\" model=\"ner_person_pretrained\"/></Labels><Text name=\"text\" value=\"$text\"/></View>";
+        // project-service learns the pretrained model from deploy-service's catalog (ModelRegistered).
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> project().as("olivia")
+                .contentType("application/xml").body(xml).put("/projects/" + projectId + "/labeling-config").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("anna").get("/projects/" + projectId + "/deployments").statusCode() == 200);
+
+        // The Deploy button: only the bound (pretrained) model; annotators may not.
+        as("anna").post("/projects/" + projectId + "/deployments").then().statusCode(403);
+        // Until deploy-service has the config's LabelingConfigChanged, nothing is bound there: 422 NO_MODELS.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                as("olivia").post("/projects/" + projectId + "/deployments").statusCode() == 202);
+        String first = latest(projectId).getString("latest.id");
+        assertEquals("MANUAL", latest(projectId).getString("latest.trigger"));
+        JsonPath ready = awaitDeployment(first, "READY");
+        String endpoint = ready.getString("endpoint");
+        assertEquals(Set.of("ner_person_pretrained"), served(endpoint));
+        given().baseUri(endpoint).port(-1).contentType(ContentType.JSON)
+                .body(Map.of("texts", List.of("Familial adenomatous polyposis is an inherited cancer syndrome .")))
+                .post("/predict").then().statusCode(200).body("results.size()", equalTo(1));
+
+        // A training with deploy: registered, config rewritten (the pretrained binding stays), swapped in.
+        String v1 = slug + "_ner_v1";
+        copy(TRAINED, STORE.resolve("runs/r1"));
+        TrainingSucceeded trained = succeeded(projectId, v1, 1, STORE.resolve("runs/r1"));
+        publish(trained, 2); // delivered twice: registered and deployed once
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "AFTER_TRAINING".equals(latest(projectId).getString("latest.trigger"))
+                        && "READY".equals(latest(projectId).getString("latest.state")));
+        JsonPath afterTraining = latest(projectId);
+        assertEquals(endpoint, afterTraining.getString("latest.endpoint"), "the running server swapped its models");
+        assertEquals(Set.of(v1, "ner_person_pretrained"), served(endpoint));
+        assertEquals(Map.of("Disease", v1, "PERSON", "ner_person_pretrained"), bindings(projectId));
+        as("olivia").get("/models?project=" + slug).then().statusCode(200).body("name", equalTo(List.of(v1)));
+        as("olivia").get("/models/" + v1).then().statusCode(200).body("labels", equalTo(List.of("Disease")))
+                .body("trainingRun", equalTo(trained.runId().toString())).body("datasetSize", equalTo(36))
+                .body("metrics.micro.f1", equalTo(0.5f)).body("pretrained", equalTo(false));
+        as("olivia").get("/models/ner_person_pretrained").then().statusCode(200).body("pretrained", equalTo(true));
+        as("olivia").get("/models/nothing_like_it").then().statusCode(404);
+
+        // A model the server cannot load: that deployment FAILS, the previous list keeps serving.
+        String v2 = slug + "_ner_v2";
+        Path broken = STORE.resolve("runs/r2");
+        Files.createDirectories(broken.resolve("model/stages"));
+        Files.writeString(broken.resolve("labels.json"), "[\"Disease\"]");
+        publish(succeeded(projectId, v2, 2, broken), 1);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "FAILED".equals(latest(projectId).getString("latest.state")));
+        JsonPath failed = latest(projectId);
+        assertEquals("LAUNCH_FAILED", failed.getString("latest.reason"));
+        assertTrue(failed.getString("latest.message").contains("keeps serving"), failed.getString("latest.message"));
+        assertEquals(afterTraining.getString("latest.id"), failed.getString("serving.id"));
+        assertEquals(Set.of(v1, "ner_person_pretrained"), served(endpoint));
+
+        // Its files gone: the Deploy button is refused, naming the label.
+        deleteTree(broken);
+        as("olivia").post("/projects/" + projectId + "/deployments").then().statusCode(422)
+                .body("reason", equalTo("MODEL_FILES_MISSING")).body("errors[0].field", equalTo("Label[value=Disease].model"));
+        assertEquals(3, as("olivia").get("/projects/" + projectId + "/deployments").then().statusCode(200)
+                .extract().jsonPath().getList("").size());
+    }
+
+    private static TrainingSucceeded succeeded(String projectId, String model, int version, Path path) {
+        TrainingSucceeded.Score score = new TrainingSucceeded.Score(0.5, 0.5, 0.5, 0);
+        return new TrainingSucceeded(UUID.fromString(projectId), UUID.randomUUID(), model, version, List.of("Disease"),
+                new TrainingSucceeded.Metrics(score, score, Map.of("Disease", new TrainingSucceeded.Score(0.5, 0.5, 0.5, 7)),
+                        29, 7, 36), 36, "abc", Instant.now(), path.toString(), true);
+    }
+
+    private static void publish(TrainingSucceeded event, int times) throws Exception {
+        String record = CODEC.encode(CODEC.wrap(event, "training-service"));
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < times; i++) {
+                producer.send(new ProducerRecord<>(event.topic(), null, event.projectId().toString(), record,
+                        EventRecords.headers(event.type()))).get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static JsonPath awaitDeployment(String id, String state) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            String now = as("olivia").get("/deployments/" + id).jsonPath().getString("state");
+            if (!state.equals(now) && !"PENDING".equals(now)) {
+                throw new AssertionError("deployment " + id + " is " + now + ": " + as("olivia").get("/deployments/" + id).asString());
+            }
+            return state.equals(now);
+        });
+        return as("olivia").get("/deployments/" + id).jsonPath();
+    }
+
+    private static JsonPath latest(String projectId) {
+        return as("olivia").get("/projects/" + projectId + "/deployments/latest").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static Set<String> served(String endpoint) {
+        return new TreeSet<>(given().baseUri(endpoint).port(-1).get("/models").then().statusCode(200)
+                .extract().jsonPath().getList("models.name", String.class));
+    }
+
+    private static Map<String, String> bindings(String projectId) {
+        Map<String, String> bindings = new HashMap<>();
+        project().as("olivia").get("/projects/" + projectId + "/labeling-config").then().statusCode(200).extract().jsonPath()
+                .getList("labels", Map.class).forEach(l -> bindings.put((String) l.get("value"), (String) l.get("model")));
+        return bindings;
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().header("Authorization", TestTokens.bearer(user)).contentType(ContentType.JSON);
+    }
+
+    private static ProjectApi project() {
+        return new ProjectApi(ConfigProvider.getConfig().getValue("lab.test.project-service.url", String.class));
+    }
+
+    /** project-service, running as a process. */
+    record ProjectApi(String url) {
+        RequestSpecification as(String user) {
+            return given().baseUri(url).port(-1).header("Authorization", TestTokens.bearer(user)).contentType(ContentType.JSON);
+        }
+
+        String create(String owner) {
+            return as(owner).body(Map.of("name", "Deploy " + UUID.randomUUID().toString().substring(0, 8))).post("/projects")
+                    .then().statusCode(201).extract().path("id");
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

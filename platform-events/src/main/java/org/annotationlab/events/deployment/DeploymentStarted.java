@@ -1,0 +1,13 @@
+package org.annotationlab.events.deployment;
+
+import java.util.List;
+import java.util.UUID;
+
+/** A deployment of a project's models started: its model server is being created or moved to these models. */
+public record DeploymentStarted(UUID projectId, UUID deploymentId, List<DeployedModel> models, String requestedBy)
+        implements DeploymentEvent {
+
+    /** A model of a deployment and the labels it predicts. */
+    public record DeployedModel(String name, List<String> labels) {
+    }
+}
