@@ -23,16 +23,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.annotationlab.events.EventCodec;
-import org.annotationlab.events.EventRecords;
+import org.annotationlab.events.DirectPublisher;
 import org.annotationlab.events.training.TrainingSucceeded;
 import org.annotationlab.testing.LabInfra;
+import org.annotationlab.testing.NlpRunnerProcess;
 import org.annotationlab.testing.TestTokens;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,22 +49,11 @@ class DeploymentFlowTest {
 
     private static final Path STORE = Path.of("target", "model-store").toAbsolutePath();
     private static final Path TRAINED = STORE.resolve("trained-tiny");
-    private static final EventCodec CODEC = new EventCodec();
 
     /** One real 1-epoch training of the NCBI sample: the model every deployment here serves. */
     @BeforeAll
-    static void trainTinyModel() throws Exception {
-        if (Files.isDirectory(TRAINED.resolve("model").resolve("stages"))) {
-            return;
-        }
-        Files.createDirectories(STORE);
-        Path params = Files.writeString(STORE.resolve("tiny-params.json"), "{\"epochs\": 1, \"validationSplit\": 0.2}");
-        Process train = new ProcessBuilder("../nlp-runner/nlp-runner", "train", "--training-set",
-                "../nlp-runner/src/test/resources/ncbi-sample/train.tsv", "--params", params.toString(),
-                "--output", TRAINED.toString(), "--termination-log", STORE.resolve("tiny-termination.log").toString())
-                .redirectErrorStream(true).redirectOutput(STORE.resolve("tiny-train.log").toFile()).start();
-        assertTrue(train.waitFor(5, TimeUnit.MINUTES), "training the tiny model took over 5 minutes");
-        assertEquals(0, train.exitValue(), Files.readString(STORE.resolve("tiny-train.log")));
+    static void trainTinyModel() {
+        NlpRunnerProcess.tinyModel(TRAINED);
     }
 
     @Test
@@ -147,15 +132,9 @@ class DeploymentFlowTest {
                         29, 7, 36), 36, "abc", Instant.now(), path.toString(), true);
     }
 
-    private static void publish(TrainingSucceeded event, int times) throws Exception {
-        String record = CODEC.encode(CODEC.wrap(event, "training-service"));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class)), new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < times; i++) {
-                producer.send(new ProducerRecord<>(event.topic(), null, event.projectId().toString(), record,
-                        EventRecords.headers(event.type()))).get(10, TimeUnit.SECONDS);
-            }
-        }
+    private static void publish(TrainingSucceeded event, int times) {
+        DirectPublisher.publish(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                "training-service", times, event);
     }
 
     private static JsonPath awaitDeployment(String id, String state) {

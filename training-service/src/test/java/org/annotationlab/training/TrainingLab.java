@@ -16,10 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+import org.annotationlab.events.DirectPublisher;
 import org.annotationlab.events.DomainEvent;
-import org.annotationlab.events.EventCodec;
-import org.annotationlab.events.EventRecords;
 import org.annotationlab.events.project.ActiveLearningConfigured;
 import org.annotationlab.events.project.LabelingConfigChanged;
 import org.annotationlab.events.project.MemberAdded;
@@ -29,10 +27,7 @@ import org.annotationlab.events.project.TrainingDefaultsChanged;
 import org.annotationlab.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -40,8 +35,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * on the real broker; annotation-service runs for real (a process); users call with signed tokens.
  */
 public final class TrainingLab {
-
-    private static final EventCodec CODEC = new EventCodec();
 
     private TrainingLab() {
     }
@@ -79,16 +72,7 @@ public final class TrainingLab {
     }
 
     public static void publish(DomainEvent... events) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", config("kafka.bootstrap.servers")),
-                new StringSerializer(), new StringSerializer())) {
-            for (DomainEvent event : events) {
-                producer.send(new ProducerRecord<>(event.topic(), null, event.projectId().toString(),
-                        CODEC.encode(CODEC.wrap(event, "project-service")), EventRecords.headers(event.type())))
-                        .get(10, TimeUnit.SECONDS);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish test events", e);
-        }
+        DirectPublisher.publish(config("kafka.bootstrap.servers"), "project-service", 1, events);
     }
 
     /** Raw records of {@code topic} about the project whose type ends with {@code type}, once {@code count} are there. */
@@ -114,13 +98,7 @@ public final class TrainingLab {
 
     /** Republishes a raw event record as it was (a redelivery). */
     public static void redeliver(String topic, UUID projectId, String record, String type) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", config("kafka.bootstrap.servers")),
-                new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, projectId.toString(), record, EventRecords.headers(type)))
-                    .get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot redeliver", e);
-        }
+        DirectPublisher.republish(config("kafka.bootstrap.servers"), topic, projectId.toString(), record, type);
     }
 
     /** A gold sentence: its text (tokens joined by spaces) and its Disease spans. */
