@@ -1,0 +1,93 @@
+package org.annotationlab.preannotation.project;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
+
+/**
+ * What preannotation-service knows of a project from events: its latest deployment (from
+ * {@code lab.deployments}), the one its server serves, and whether it is training.
+ */
+@Entity
+@Table(name = "project_state")
+public class ProjectState extends PanacheEntityBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Id
+    @Column(name = "project_id")
+    public UUID projectId;
+
+    @Column(name = "deployment_id")
+    public UUID deploymentId;
+
+    /** PENDING, READY or FAILED. */
+    @Column(name = "deployment_state")
+    public String deploymentState;
+
+    @Column(name = "deployment_models")
+    public String deploymentModels;
+
+    @Column(name = "deployment_endpoint")
+    public String deploymentEndpoint;
+
+    @Column(name = "deployment_message")
+    public String deploymentMessage;
+
+    @Column(name = "deployment_at")
+    public Instant deploymentAt;
+
+    @Column(name = "serving_deployment")
+    public UUID servingDeployment;
+
+    @Column(name = "serving_endpoint")
+    public String servingEndpoint;
+
+    @Column(name = "serving_models")
+    public String servingModels;
+
+    /** The project's queued or running training run, if any. */
+    @Column(name = "training_run")
+    public UUID trainingRun;
+
+    public boolean deleted;
+
+    public static List<DeployedModel> models(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, new TypeReference<List<DeployedModel>>() { });
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String json(List<DeployedModel> models) {
+        try {
+            return JSON.writeValueAsString(models);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The project's row, locked for the transaction (created when no event named it yet). */
+    public static Uni<ProjectState> lock(UUID projectId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "insert into project_state (project_id) values (:id) on conflict do nothing")
+                .setParameter("id", projectId).executeUpdate()
+                .chain(() -> session.createNativeQuery("select 1 from project_state where project_id = :id for update")
+                        .setParameter("id", projectId).getSingleResult()))
+                .chain(() -> ProjectState.<ProjectState>findById(projectId));
+    }
+}

@@ -1,0 +1,105 @@
+package org.annotationlab.preannotation.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.annotationlab.events.outbox.Outbox;
+import org.annotationlab.events.preannotation.PreannotationCompleted;
+import org.annotationlab.events.preannotation.PreannotationStarted;
+import org.annotationlab.preannotation.project.ProjectState;
+import org.annotationlab.web.problem.ProblemException;
+import org.jboss.logging.Logger;
+
+/**
+ * Starts runs — refused (409) while the project trains or deploys, or when nothing is deployed —
+ * and records how they end, each with its event.
+ */
+@ApplicationScoped
+public class PreannotationRequests {
+
+    private static final Logger LOG = Logger.getLogger(PreannotationRequests.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Outbox outbox;
+
+    PreannotationRequests(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<PreannotationRun> start(UUID projectId, PreannotationRequest request, String user) {
+        return Panache.withTransaction(() -> ProjectState.lock(projectId).flatMap(project -> {
+            ProblemException blocked = blocker(project);
+            if (blocked != null) {
+                throw blocked;
+            }
+            return PreannotationRun.<PreannotationRun>find("projectId = ?1 and state = ?2", projectId,
+                    PreannotationRun.State.RUNNING).firstResult().flatMap(running -> {
+                        if (running != null) {
+                            throw ProblemException.conflict("PREANNOTATION_IN_PROGRESS",
+                                    "pre-annotation run " + running.id + " of this project is still running");
+                        }
+                        PreannotationRun run = new PreannotationRun();
+                        run.id = UUID.randomUUID();
+                        run.projectId = projectId;
+                        run.state = PreannotationRun.State.RUNNING;
+                        run.requestedBy = user;
+                        run.deploymentId = project.servingDeployment;
+                        run.endpoint = project.servingEndpoint;
+                        run.models = project.servingModels;
+                        try {
+                            run.taskIds = request.taskIds() == null ? null : JSON.writeValueAsString(request.taskIds());
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        run.tag = request.tag();
+                        run.createdAt = Instant.now();
+                        return run.<PreannotationRun>persist();
+                    })
+                    .call(run -> outbox.append(new PreannotationStarted(projectId, run.id,
+                            request.taskIds() == null ? 0 : request.taskIds().size())))
+                    .invoke(run -> LOG.infof("project %s: pre-annotation %s started by %s with deployment %s", projectId,
+                            run.id, user, run.deploymentId));
+        }));
+    }
+
+    /** Why the project cannot be pre-annotated now (409/404), or null. */
+    public static ProblemException blocker(ProjectState project) {
+        if (project.deleted) {
+            return ProblemException.notFound("project " + project.projectId);
+        }
+        if (project.trainingRun != null) {
+            return ProblemException.conflict("TRAINING_IN_PROGRESS", "training run " + project.trainingRun
+                    + " of this project is queued or running; pre-annotate when it has finished");
+        }
+        if ("PENDING".equals(project.deploymentState)) {
+            return ProblemException.conflict("DEPLOYMENT_IN_PROGRESS", "deployment " + project.deploymentId
+                    + " of this project is in progress; pre-annotate when it is READY");
+        }
+        if (project.servingEndpoint == null) {
+            return ProblemException.conflict("NOTHING_DEPLOYED", "no model is deployed for this project: deploy its"
+                    + " models first (POST /projects/{id}/deployments, or train with deploy: true)");
+        }
+        return null;
+    }
+
+    /** Ends a run (inside the caller's transaction) and announces it. */
+    public Uni<Void> finish(PreannotationRun run, PreannotationRun.State state, String message) {
+        run.state = state;
+        run.message = message;
+        run.finishedAt = Instant.now();
+        return outbox.append(new PreannotationCompleted(run.projectId, run.id, state.name()))
+                .invoke(() -> LOG.infof("pre-annotation %s %s: %d of %d tasks done, %d failed%s", run.id, state, run.done,
+                        run.total, run.failed, message == null ? "" : " (" + message + ")"))
+                .replaceWithVoid();
+    }
+
+    /** What to pre-annotate: these tasks, or every task with {@code tag}, or (neither) every task. */
+    public record PreannotationRequest(
+            @jakarta.validation.constraints.Size(min = 1, max = 100000) List<@jakarta.validation.constraints.NotNull UUID> taskIds,
+            @jakarta.validation.constraints.Pattern(regexp = "[^,\\s]{1,100}") String tag) {
+    }
+}

@@ -1,0 +1,120 @@
+package org.annotationlab.preannotation.run;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
+import org.annotationlab.preannotation.project.ProjectState;
+import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.security.ProjectAuthorizer;
+import org.annotationlab.web.security.ProjectPermission;
+
+/** Pre-annotate tasks with the deployed models; what the popup shows first; progress; cancel. */
+@Path("/")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class PreannotationResource {
+
+    private final PreannotationRequests requests;
+    private final ProjectAuthorizer authorizer;
+
+    PreannotationResource(PreannotationRequests requests, ProjectAuthorizer authorizer) {
+        this.requests = requests;
+        this.authorizer = authorizer;
+    }
+
+    @POST
+    @Path("projects/{projectId}/preannotations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> start(@PathParam("projectId") UUID projectId, @Valid PreannotationRequests.PreannotationRequest request) {
+        PreannotationRequests.PreannotationRequest asked = request == null ? new PreannotationRequests.PreannotationRequest(null, null) : request;
+        return authorizer.require(projectId, ProjectPermission.DEPLOY)
+                .chain(() -> requests.start(projectId, asked, authorizer.username()))
+                .map(run -> Response.accepted(RunView.of(run, List.of())).location(URI.create("/preannotations/" + run.id)).build());
+    }
+
+    /** The popup: the last deployment (models, labels each predicts, time, state), what serves, whether a run may start. */
+    @GET
+    @Path("projects/{projectId}/preannotations/context")
+    public Uni<Context> context(@PathParam("projectId") UUID projectId) {
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT).chain(() -> Panache.withSession(() ->
+                ProjectState.<ProjectState>findById(projectId).map(found -> {
+                    ProjectState project = found != null ? found : new ProjectState();
+                    project.projectId = projectId;
+                    ProblemException blocked = PreannotationRequests.blocker(project);
+                    return new Context(projectId,
+                            project.deploymentId == null ? null : new Context.Deployment(project.deploymentId,
+                                    project.deploymentState, ProjectState.models(project.deploymentModels), project.deploymentAt,
+                                    project.deploymentMessage),
+                            project.servingDeployment == null ? null : new Context.Serving(project.servingDeployment,
+                                    ProjectState.models(project.servingModels)),
+                            blocked == null, blocked == null ? null : new Context.Blocker(blocked.reason(), blocked.getMessage()));
+                })));
+    }
+
+    @GET
+    @Path("projects/{projectId}/preannotations")
+    public Uni<List<RunView>> history(@PathParam("projectId") UUID projectId) {
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT)
+                .chain(() -> Panache.withSession(() -> PreannotationRun.<PreannotationRun>find(
+                        "projectId = ?1 order by createdAt desc", projectId).page(0, 50).list()))
+                .map(runs -> runs.stream().map(r -> RunView.of(r, List.of())).toList());
+    }
+
+    /** A run with its progress and (up to 1,000) failed tasks with their errors. */
+    @GET
+    @Path("preannotations/{runId}")
+    public Uni<RunView> get(@PathParam("runId") UUID runId) {
+        return Panache.withSession(() -> PreannotationRun.<PreannotationRun>findById(runId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("pre-annotation run " + runId))
+                .call(run -> authorizer.require(run.projectId, ProjectPermission.READ_PROJECT))
+                .flatMap(run -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "select task_id, error from preannotation_task where run_id = :r and state = 'FAILED'"
+                                        + " order by seq limit 1000", Object[].class).setParameter("r", runId).getResultList())
+                        .map(rows -> RunView.of(run, rows.stream()
+                                .map(row -> new RunView.TaskFailure((UUID) row[0], (String) row[1])).toList()))));
+    }
+
+    /** Cancel: the run stops after the batch in flight; 409 when it has ended. */
+    @DELETE
+    @Path("preannotations/{runId}")
+    public Uni<Response> cancel(@PathParam("runId") UUID runId) {
+        return Panache.withTransaction(() -> PreannotationRun.locked(runId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("pre-annotation run " + runId))
+                .call(run -> authorizer.require(run.projectId, ProjectPermission.DEPLOY))
+                .invoke(run -> {
+                    if (run.state != PreannotationRun.State.RUNNING) {
+                        throw ProblemException.conflict("RUN_FINISHED", "pre-annotation run " + runId + " has ended: " + run.state);
+                    }
+                    run.cancelRequested = true;
+                }))
+                .map(run -> Response.accepted(RunView.of(run, List.of())).build());
+    }
+
+    /** What the pre-annotation popup shows before a run. */
+    public record Context(UUID projectId, Deployment lastDeployment, Serving serving, boolean canRun, Blocker blockedBy) {
+
+        public record Deployment(UUID id, String state, List<DeployedModel> models, Instant at, String message) {
+        }
+
+        public record Serving(UUID deploymentId, List<DeployedModel> models) {
+        }
+
+        public record Blocker(String reason, String detail) {
+        }
+    }
+}

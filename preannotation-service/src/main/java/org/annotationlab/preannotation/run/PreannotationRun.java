@@ -1,0 +1,74 @@
+package org.annotationlab.preannotation.run;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One pre-annotation run: which tasks, with which deployment, how far, how it ended. */
+@Entity
+@Table(name = "preannotation_run")
+public class PreannotationRun extends PanacheEntityBase {
+
+    public enum State {
+        RUNNING, SUCCEEDED, PARTIAL, FAILED, CANCELLED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "project_id")
+    public UUID projectId;
+
+    @Enumerated(EnumType.STRING)
+    public State state;
+
+    public String message;
+
+    @Column(name = "requested_by")
+    public String requestedBy;
+
+    @Column(name = "deployment_id")
+    public UUID deploymentId;
+
+    /** The model server's base URL. */
+    public String endpoint;
+
+    /** The deployment's models and the labels each predicts (JSON). */
+    public String models;
+
+    /** Requested task ids (JSON), or null. */
+    @Column(name = "task_ids")
+    public String taskIds;
+
+    public String tag;
+
+    /** Whether the tasks have been resolved into preannotation_task rows. */
+    public boolean selected;
+
+    public int total;
+
+    public int done;
+
+    public int failed;
+
+    @Column(name = "cancel_requested")
+    public boolean cancelRequested;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "finished_at")
+    public Instant finishedAt;
+
+    public static Uni<PreannotationRun> locked(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

@@ -1,0 +1,164 @@
+package org.annotationlab.preannotation;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.annotationlab.events.DirectPublisher;
+import org.annotationlab.events.DomainEvent;
+import org.annotationlab.events.deployment.DeploymentCompleted;
+import org.annotationlab.events.deployment.DeploymentStarted;
+import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
+import org.annotationlab.events.project.LabelingConfigChanged;
+import org.annotationlab.events.project.MemberAdded;
+import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.events.training.TrainingFailed;
+import org.annotationlab.events.training.TrainingQueued;
+import org.annotationlab.testing.LabInfra;
+import org.annotationlab.testing.NlpRunnerProcess;
+import org.annotationlab.testing.TestTokens;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pre-annotation on real parts: annotation-service runs as a process (tasks in, predictions out),
+ * the model server is a real {@code nlp-runner serve} with a tiny model; deploy-service and
+ * training-service are played by their events. Covers the 409s (nothing deployed, a training in
+ * progress), a full run, a re-run replacing instead of duplicating, an unknown task reported while
+ * the rest complete (PARTIAL), and a model server restarted while a run waits on it.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LabInfra.class, initArgs = {
+        @ResourceArg(name = "services", value = "annotation-service"),
+        @ResourceArg(name = "oidc-client", value = "true")})
+class PreannotationFlowTest {
+
+    private static final Path STORE = Path.of("target", "model-store").toAbsolutePath();
+    private static final String MODEL = "pa_ner_v3";
+
+    @Test
+    void preannotatesWithTheDeployedModelAndSurvivesAServerRestart() throws Exception {
+        Path model = NlpRunnerProcess.tinyModel(STORE.resolve("tiny"));
+        UUID project = UUID.randomUUID();
+        publish("project-service", new LabelingConfigChanged(project, List.of(new LabelingConfigChanged.LabelBinding("Disease", MODEL)), "<View/>"),
+                new MemberAdded(project, "olivia", ProjectRole.OWNER), new MemberAdded(project, "anna", ProjectRole.ANNOTATOR));
+        await().atMost(Duration.ofSeconds(60)).until(() -> annotation("olivia").get("/projects/" + project + "/tasks").statusCode() == 200
+                && as("anna").get("/projects/" + project + "/preannotations/context").statusCode() == 200);
+        List<Map<String, Object>> texts = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            texts.add(Map.of("text", "Patient " + i + " has familial adenomatous polyposis and a colorectal cancer ."));
+        }
+        annotation("olivia").body(texts).post("/projects/" + project + "/tasks/import?format=json").then().statusCode(200);
+        List<String> tasks = annotation("olivia").get("/projects/" + project + "/tasks?size=500").then().statusCode(200)
+                .extract().jsonPath().getList("tasks.id");
+
+        // Nothing deployed yet: a clear 409, and the popup says why.
+        as("olivia").body("{}").post("/projects/" + project + "/preannotations").then().statusCode(409)
+                .body("reason", equalTo("NOTHING_DEPLOYED"));
+        as("olivia").get("/projects/" + project + "/preannotations/context").then().statusCode(200)
+                .body("canRun", equalTo(false)).body("blockedBy.reason", equalTo("NOTHING_DEPLOYED"));
+
+        Path log = STORE.resolve("server.log");
+        NlpRunnerProcess server = NlpRunnerProcess.serve(MODEL + "=" + model, 0, log);
+        UUID deployment = UUID.randomUUID();
+        List<DeployedModel> models = List.of(new DeployedModel(MODEL, List.of("Disease")));
+        publish("deploy-service", new DeploymentStarted(project, deployment, models, "olivia"),
+                new DeploymentCompleted(project, deployment, models, server.url()));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                as("olivia").get("/projects/" + project + "/preannotations/context").jsonPath().getBoolean("canRun"));
+        as("olivia").get("/projects/" + project + "/preannotations/context").then()
+                .body("lastDeployment.state", equalTo("READY")).body("lastDeployment.models[0].name", equalTo(MODEL))
+                .body("lastDeployment.models[0].labels", equalTo(List.of("Disease")));
+
+        // A training queued makes the project busy until it ends.
+        UUID training = UUID.randomUUID();
+        publish("training-service", new TrainingQueued(project, training, 1, "MANUAL", "olivia", 5, false));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                as("olivia").body("{}").post("/projects/" + project + "/preannotations").statusCode() == 409);
+        as("olivia").body("{}").post("/projects/" + project + "/preannotations").then().body("reason", equalTo("TRAINING_IN_PROGRESS"));
+        publish("training-service", new TrainingFailed(project, training, "INSUFFICIENT_DATA", "too few"));
+        as("anna").body("{}").post("/projects/" + project + "/preannotations").then().statusCode(403);
+
+        // Every task: SUCCEEDED, each task with this model version's prediction.
+        String all = startWhenFree(project, Map.of());
+        JsonPath done = awaitEnd(all);
+        assertEquals("SUCCEEDED", done.getString("state"));
+        assertEquals(List.of(120, 120, 0), List.of(done.getInt("progress.total"), done.getInt("progress.done"), done.getInt("progress.failed")));
+        List<Map<String, Object>> stored = predictions(project, tasks.get(0));
+        assertEquals(1, stored.size());
+        assertEquals(MODEL, stored.get(0).get("model"));
+        assertEquals("3", stored.get(0).get("modelVersion"));
+
+        // Again on some of them, plus a task that does not exist: replaced, not duplicated; PARTIAL.
+        String missing = UUID.randomUUID().toString();
+        List<String> some = new ArrayList<>(tasks.subList(0, 10));
+        some.add(missing);
+        JsonPath partial = awaitEnd(startWhenFree(project, Map.of("taskIds", some)));
+        assertEquals("PARTIAL", partial.getString("state"));
+        assertEquals(List.of(11, 10, 1), List.of(partial.getInt("progress.total"), partial.getInt("progress.done"), partial.getInt("progress.failed")));
+        assertEquals(missing, partial.getString("failures[0].taskId"));
+        assertTrue(partial.getString("failures[0].error").contains("no such task"));
+        assertEquals(1, predictions(project, tasks.get(0)).size(), "a re-run replaces the model version's predictions");
+
+        // The model server goes away and comes back on the same port while a run waits: it completes.
+        server.close();
+        String restarted = startWhenFree(project, Map.of());
+        try (NlpRunnerProcess again = NlpRunnerProcess.serve(MODEL + "=" + model, server.port(), log)) {
+            JsonPath survived = awaitEnd(restarted);
+            assertEquals("SUCCEEDED", survived.getString("state"), survived.prettify());
+            assertEquals(120, survived.getInt("progress.done"));
+        }
+        as("olivia").delete("/preannotations/" + restarted).then().statusCode(409).body("reason", equalTo("RUN_FINISHED"));
+    }
+
+    private static String startWhenFree(UUID project, Map<String, Object> body) {
+        String[] id = new String[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var response = as("olivia").body(body).post("/projects/" + project + "/preannotations");
+            if (response.statusCode() == 202) {
+                id[0] = response.jsonPath().getString("id");
+                return true;
+            }
+            return false;
+        });
+        return id[0];
+    }
+
+    private static JsonPath awaitEnd(String runId) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() ->
+                !"RUNNING".equals(as("olivia").get("/preannotations/" + runId).jsonPath().getString("state")));
+        return as("olivia").get("/preannotations/" + runId).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static List<Map<String, Object>> predictions(UUID project, String taskId) {
+        return annotation("olivia").get("/projects/" + project + "/tasks/" + taskId + "/predictions").then().statusCode(200)
+                .extract().jsonPath().getList("");
+    }
+
+    private static void publish(String source, DomainEvent... events) {
+        DirectPublisher.publish(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), source, 1, events);
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().header("Authorization", TestTokens.bearer(user)).contentType(ContentType.JSON);
+    }
+
+    private static RequestSpecification annotation(String user) {
+        return given().baseUri(ConfigProvider.getConfig().getValue("lab.test.annotation-service.url", String.class)).port(-1)
+                .header("Authorization", TestTokens.bearer(user)).contentType(ContentType.JSON);
+    }
+}
