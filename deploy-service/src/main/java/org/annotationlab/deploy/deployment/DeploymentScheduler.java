@@ -2,7 +2,6 @@ package org.annotationlab.deploy.deployment;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import org.annotationlab.deploy.server.ModelServer;
 import org.annotationlab.deploy.server.ModelServerLauncher;
 import org.annotationlab.deploy.server.ServerStatus;
 import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.Blocking;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,12 +47,12 @@ public class DeploymentScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "deployment-scheduler")
     void tick() {
         try {
-            for (Object[] request : await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+            for (Object[] request : Blocking.await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                     "select run_id, project_id, model_name, attempts from deploy_request where not done order by requested_at",
                     Object[].class).getResultList())))) {
                 afterTraining((UUID) request[0], (UUID) request[1], (String) request[2], ((Number) request[3]).intValue());
             }
-            for (Deployment deployment : await(() -> Panache.withSession(() -> Deployment.<Deployment>list(
+            for (Deployment deployment : Blocking.await(() -> Panache.withSession(() -> Deployment.<Deployment>list(
                     "state = ?1 order by createdAt", Deployment.State.PENDING)))) {
                 try {
                     follow(deployment);
@@ -60,10 +60,10 @@ public class DeploymentScheduler {
                     LOG.warnf(e, "could not follow deployment %s; trying again", deployment.id);
                 }
             }
-            for (UUID projectId : await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+            for (UUID projectId : Blocking.await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                     "select project_id from project_config where deleted and not server_removed", UUID.class).getResultList())))) {
                 launcher.remove(projectId);
-                await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                Blocking.await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "update project_config set server_removed = true where project_id = :p")
                         .setParameter("p", projectId).executeUpdate())));
                 LOG.infof("project %s deleted: its model server is removed", projectId);
@@ -97,13 +97,13 @@ public class DeploymentScheduler {
             return;
         }
         try {
-            await(() -> requests.deploy(projectId, result.bindings(), "AFTER_TRAINING", by));
+            Blocking.await(() -> requests.deploy(projectId, result.bindings(), "AFTER_TRAINING", by));
             done(runId, null);
         } catch (ProblemException e) {
             if (e.status() == 409) {
                 retry(runId, attempts, e.getMessage(), projectId, by);
             } else {
-                await(() -> requests.refused(projectId, "AFTER_TRAINING", by, e.reason(), e.getMessage()));
+                Blocking.await(() -> requests.refused(projectId, "AFTER_TRAINING", by, e.reason(), e.getMessage()));
                 done(runId, e.getMessage());
             }
         }
@@ -112,18 +112,18 @@ public class DeploymentScheduler {
     private void retry(UUID runId, int attempts, String error, UUID projectId, String by) {
         if (attempts + 1 >= config.rewriteAttempts()) {
             LOG.warnf("deploying the model of training run %s gave up after %d attempts: %s", runId, attempts + 1, error);
-            await(() -> requests.refused(projectId, "AFTER_TRAINING", by, "REWRITE_REFUSED",
+            Blocking.await(() -> requests.refused(projectId, "AFTER_TRAINING", by, "REWRITE_REFUSED",
                     "the labeling config could not be rewritten: " + error));
             done(runId, error);
             return;
         }
-        await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+        Blocking.await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "update deploy_request set attempts = attempts + 1, last_error = :e where run_id = :r")
                 .setParameter("e", error).setParameter("r", runId).executeUpdate())));
     }
 
     private void done(UUID runId, String error) {
-        await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+        Blocking.await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "update deploy_request set done = true, last_error = :e where run_id = :r")
                 .setParameter("e", error).setParameter("r", runId).executeUpdate())));
     }
@@ -158,17 +158,8 @@ public class DeploymentScheduler {
 
     /** Applies {@code change} if the deployment is still PENDING. */
     private void inPending(UUID id, Function<Deployment, Uni<Void>> change) {
-        await(() -> Panache.withTransaction(() -> Deployment.locked(id).flatMap(d ->
+        Blocking.await(() -> Panache.withTransaction(() -> Deployment.locked(id).flatMap(d ->
                 d == null || d.state != Deployment.State.PENDING ? Uni.createFrom().voidItem() : change.apply(d))));
     }
 
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

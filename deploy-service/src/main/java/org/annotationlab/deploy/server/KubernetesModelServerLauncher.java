@@ -38,6 +38,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.annotationlab.workloads.FollowedResources;
+import org.annotationlab.workloads.PodTemplates;
 import org.jboss.logging.Logger;
 
 /**
@@ -65,8 +67,8 @@ import org.jboss.logging.Logger;
 public final class KubernetesModelServerLauncher implements ModelServerLauncher, AutoCloseable {
 
     /** The container that serves the models. */
-    public static final String CONTAINER = "nlp-runner";
-    public static final String MODEL_STORE_VOLUME = "model-store";
+    public static final String CONTAINER = PodTemplates.CONTAINER;
+    public static final String MODEL_STORE_VOLUME = PodTemplates.MODEL_STORE_VOLUME;
     public static final String PORT_NAME = "http";
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "deploy-service";
@@ -100,8 +102,7 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
     /** The template with everything that is the same for every server already applied. */
     private final DeploymentSpec base;
 
-    private SharedIndexInformer<Deployment> informer;
-    private volatile boolean closed;
+    private final FollowedResources<Deployment> deployments;
 
     /**
      * Reads and checks the template now, so a broken one stops the service at start rather than
@@ -121,6 +122,9 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
                 : Optional.ofNullable(client.getNamespace()).orElse("default");
         this.port = settings.port();
         this.base = baseSpec(settings);
+        this.deployments = new FollowedResources<>("model server Deployments", namespace,
+                () -> client.apps().deployments().inNamespace(namespace).withLabel(MANAGED_BY_LABEL, MANAGED_BY).runnableInformer(0),
+                name -> client.apps().deployments().inNamespace(namespace).withName(name).get());
     }
 
     @Override
@@ -128,7 +132,7 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
         String name = server.name();
         Deployment deployment = deployment(server);
         Service service = service(server);
-        informer(); // the first apply starts following Deployments
+        deployments.start(); // the first apply starts following Deployments
         try {
             // The Service first: a Deployment without its Service would serve nobody. Each is
             // created, or when it exists edited: read again from the cluster and a JSON patch of
@@ -150,23 +154,14 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
     @Override
     public ServerStatus status(ModelServer server) {
         String name = server.name();
-        SharedIndexInformer<Deployment> deployments = informer();
-        if (!deployments.hasSynced()) {
+        FollowedResources.Lookup<Deployment> found = deployments.find(name);
+        if (!found.known()) {
             return ServerStatus.starting();
         }
-        Deployment deployment = deployments.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name));
-        if (deployment == null) {
-            // The watch may not have delivered a Deployment created a moment ago: ask once before saying MISSING.
-            try {
-                deployment = client.apps().deployments().inNamespace(namespace).withName(name).get();
-            } catch (KubernetesClientException e) {
-                LOG.warnf("could not read Deployment %s in namespace %s: %s", name, namespace, reason(e));
-                return ServerStatus.starting();
-            }
-            if (deployment == null) {
-                return ServerStatus.missing("no model server Deployment " + name + " in namespace " + namespace);
-            }
+        if (found.missing()) {
+            return ServerStatus.missing("no model server Deployment " + name + " in namespace " + namespace);
         }
+        Deployment deployment = found.resource();
         return status(deployment, server.modelsArgument());
     }
 
@@ -183,12 +178,8 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
 
     /** Stops following Deployments; the launcher cannot be used after. The client belongs to the caller and stays open. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (informer != null) {
-            informer.close();
-            informer = null;
-        }
+    public void close() {
+        deployments.close();
     }
 
     /** How a Deployment is doing with respect to the model list {@code models}. */
@@ -225,33 +216,6 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
             return ServerStatus.ready();
         }
         return ServerStatus.starting();
-    }
-
-    /**
-     * The informer on this service's Deployments, started on first use. It retries after any
-     * failure, an unreachable API server at start included; one that stopped anyway is replaced.
-     */
-    private synchronized SharedIndexInformer<Deployment> informer() {
-        if (closed) {
-            throw new IllegalStateException("the Kubernetes model server launcher is closed");
-        }
-        if (informer != null && informer.stopped().toCompletableFuture().isDone()) {
-            informer.close();
-            informer = null;
-        }
-        if (informer == null) {
-            informer = client.apps().deployments().inNamespace(namespace)
-                    .withLabel(MANAGED_BY_LABEL, MANAGED_BY)
-                    .runnableInformer(0);
-            informer.exceptionHandler((started, failure) -> !ExceptionHandler.isDeserializationException(failure));
-            informer.start().whenComplete((ignored, failure) -> {
-                if (failure != null && !closed) {
-                    LOG.warnf("cannot follow model server Deployments in namespace %s: %s", namespace,
-                            failure.getMessage());
-                }
-            });
-        }
-        return informer;
     }
 
     /** The Deployment of a project's server: the base spec with its name, labels, selector and models. */
@@ -391,7 +355,8 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
         if (blank && container.getLivenessProbe() == null) {
             container.setLivenessProbe(httpProbe("/health/live", 20));
         }
-        modelStore(pod, container, settings);
+        PodTemplates.mountModelStore(pod, container, settings.modelStoreClaim(), settings.modelStorePath(), true,
+                "model server");
         return spec;
     }
 
@@ -410,19 +375,6 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
         }
         strategy.setRollingUpdate(rolling);
         spec.setStrategy(strategy);
-    }
-
-    /** The {@code nlp-runner} container, added when the template has none. */
-    private static Container container(PodSpec pod) {
-        if (pod.getContainers() == null) {
-            pod.setContainers(new ArrayList<>());
-        }
-        return pod.getContainers().stream().filter(c -> CONTAINER.equals(c.getName())).findFirst().orElseGet(() -> {
-            Container added = new Container();
-            added.setName(CONTAINER);
-            pod.getContainers().add(added);
-            return added;
-        });
     }
 
     /** The container's port named {@code http}, set to the server's port. */
@@ -448,62 +400,10 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
                 .build();
     }
 
-    /**
-     * The model store, read-only at {@code modelStorePath}: model folders are absolute paths that
-     * must mean the same in the service and the pod. Kept as the template has it otherwise.
-     */
-    private static void modelStore(PodSpec pod, Container container, Settings settings) {
-        if (pod.getVolumes() == null) {
-            pod.setVolumes(new ArrayList<>());
-        }
-        Optional<Volume> volume = pod.getVolumes().stream()
-                .filter(v -> MODEL_STORE_VOLUME.equals(v.getName())).findFirst();
-        if (volume.isEmpty()) {
-            if (isBlank(settings.modelStoreClaim())) {
-                throw new IllegalArgumentException("no model store claim: the model server template has no "
-                        + MODEL_STORE_VOLUME + " volume and none is configured");
-            }
-            pod.getVolumes().add(new VolumeBuilder()
-                    .withName(MODEL_STORE_VOLUME)
-                    .withNewPersistentVolumeClaim(settings.modelStoreClaim(), true)
-                    .build());
-        } else if (volume.get().getPersistentVolumeClaim() != null) {
-            volume.get().getPersistentVolumeClaim().setReadOnly(true);
-        }
-
-        if (container.getVolumeMounts() == null) {
-            container.setVolumeMounts(new ArrayList<>());
-        }
-        Optional<VolumeMount> mount = container.getVolumeMounts().stream()
-                .filter(m -> MODEL_STORE_VOLUME.equals(m.getName())).findFirst();
-        if (mount.isEmpty()) {
-            if (isBlank(settings.modelStorePath())) {
-                throw new IllegalArgumentException("no model store path: the model server template does not mount "
-                        + MODEL_STORE_VOLUME + " and none is configured");
-            }
-            container.getVolumeMounts().add(new VolumeMountBuilder()
-                    .withName(MODEL_STORE_VOLUME)
-                    .withMountPath(settings.modelStorePath())
-                    .withReadOnly(true)
-                    .build());
-        } else {
-            if (!isBlank(settings.modelStorePath())) {
-                mount.get().setMountPath(settings.modelStorePath());
-            }
-            mount.get().setReadOnly(true);
-        }
-    }
-
     private static Optional<DeploymentCondition> condition(DeploymentStatus status, String type, String value) {
         return Optional.ofNullable(status.getConditions()).orElse(List.of()).stream()
                 .filter(c -> type.equals(c.getType()) && value.equals(c.getStatus()))
                 .findFirst();
-    }
-
-    /** The API server's own words when it gave any. */
-    private static String reason(KubernetesClientException e) {
-        Status status = e.getStatus();
-        return status != null && !isBlank(status.getMessage()) ? status.getMessage() : e.getMessage();
     }
 
     private static String join(String reason, String message) {
@@ -523,6 +423,14 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
     }
 
     private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+        return PodTemplates.isBlank(value);
+    }
+
+    private static String reason(KubernetesClientException e) {
+        return PodTemplates.apiReason(e);
+    }
+
+    private static Container container(PodSpec pod) {
+        return PodTemplates.container(pod);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.annotationlab.workloads.ChildProcesses;
 import org.jboss.logging.Logger;
 
 /**
@@ -129,25 +130,16 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
     public void remove(UUID projectId) {
         Server running = servers.remove(projectId);
         if (running != null) {
-            stop(running.process().toHandle());
+            ChildProcesses.stop(running.process().toHandle());
         }
     }
 
     @Override
     public void close() {
-        servers.values().forEach(s -> stop(s.process().toHandle()));
+        servers.values().forEach(s -> ChildProcesses.stop(s.process().toHandle()));
         servers.clear();
     }
 
-    private static void stop(ProcessHandle process) {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            process.destroyForcibly();
-        }
-    }
 
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {

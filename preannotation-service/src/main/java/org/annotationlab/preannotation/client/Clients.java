@@ -23,7 +23,9 @@ import org.annotationlab.web.client.ServiceToken;
 @ApplicationScoped
 public class Clients {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            // Plain HTTP/1.1: no h2c upgrade attempt on every connection to the JDK server of nlp-runner.
+            .version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String annotationUrl;
     private final ServiceToken token;

@@ -27,6 +27,7 @@ public interface PreannotationConfig {
     @WithDefault("100000")
     int maxTasks();
 
-    @WithDefault("1s")
+    /** How often the worker looks for runs to carry on (a new run waits at most this long). */
+    @WithDefault("0.25s")
     Duration pollInterval();
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,6 +22,7 @@ import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
 import org.annotationlab.preannotation.client.Clients;
 import org.annotationlab.preannotation.config.PreannotationConfig;
 import org.annotationlab.preannotation.project.ProjectState;
+import org.annotationlab.web.Blocking;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +43,8 @@ public class PreannotationWorker {
     private final PreannotationConfig config;
     private final Clients clients;
     private final PreannotationRequests requests;
+    private final java.util.concurrent.ExecutorService predictor = java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> new Thread(r, "preannotation-predictor"));
 
     PreannotationWorker(PreannotationConfig config, Clients clients, PreannotationRequests requests) {
         this.config = config;
@@ -49,11 +52,11 @@ public class PreannotationWorker {
         this.requests = requests;
     }
 
-    @Scheduled(every = "${lab.preannotation.poll-interval:1s}", delayed = "1s",
+    @Scheduled(every = "${lab.preannotation.poll-interval:0.25s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "preannotation-worker")
     void tick() {
         try {
-            for (PreannotationRun run : await(() -> Panache.withSession(() -> PreannotationRun.<PreannotationRun>list(
+            for (PreannotationRun run : Blocking.await(() -> Panache.withSession(() -> PreannotationRun.<PreannotationRun>list(
                     "state = ?1 order by createdAt", PreannotationRun.State.RUNNING)))) {
                 try {
                     process(run);
@@ -74,27 +77,49 @@ public class PreannotationWorker {
             return;
         }
         List<DeployedModel> models = ProjectState.models(run.models);
+        // The next batch is predicted while the current one is stored: the model server (CPU) and
+        // annotation-service (database) work at the same time.
+        List<Object[]> batch = pending(run.id, -1);
+        Future<Predicted> prediction = batch.isEmpty() ? null : predictor.submit(predictTask(run, models, batch));
         while (true) {
-            PreannotationRun now = await(() -> Panache.withSession(() -> PreannotationRun.<PreannotationRun>findById(run.id)));
+            PreannotationRun now = Blocking.await(() -> Panache.withSession(() -> PreannotationRun.<PreannotationRun>findById(run.id)));
             if (now.state != PreannotationRun.State.RUNNING) {
                 return;
             }
             if (now.cancelRequested) {
+                if (prediction != null) {
+                    prediction.cancel(true);
+                }
                 end(run.id, PreannotationRun.State.CANCELLED, "cancelled");
                 return;
             }
-            List<Object[]> batch = await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                            "select seq, task_id, text from preannotation_task where run_id = :r and state = 'PENDING'"
-                                    + " order by seq limit :n", Object[].class)
-                    .setParameter("r", run.id).setParameter("n", config.batchSize()).getResultList())));
             if (batch.isEmpty()) {
                 PreannotationRun.State state = now.failed == 0 ? PreannotationRun.State.SUCCEEDED
                         : now.done == 0 ? PreannotationRun.State.FAILED : PreannotationRun.State.PARTIAL;
                 end(run.id, state, now.failed == 0 ? null : now.failed + " of " + now.total + " tasks failed");
                 return;
             }
-            handle(now, models, batch);
+            Predicted predicted;
+            try {
+                predicted = prediction.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("predicting a batch failed", e.getCause());
+            }
+            int last = ((Number) batch.get(batch.size() - 1)[0]).intValue();
+            List<Object[]> next = pending(run.id, last);
+            Future<Predicted> nextPrediction = next.isEmpty() ? null : predictor.submit(predictTask(now, models, next));
+            store(now, models, batch, predicted);
+            batch = next;
+            prediction = nextPrediction;
         }
+    }
+
+    private List<Object[]> pending(UUID runId, int afterSeq) {
+        return Blocking.await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "select seq, task_id, text from preannotation_task where run_id = :r and state = 'PENDING'"
+                                + " and seq > :after order by seq limit :n", Object[].class)
+                .setParameter("r", runId).setParameter("after", afterSeq).setParameter("n", config.batchSize())
+                .getResultList())));
     }
 
     /** Resolves the run's tasks into rows; false when annotation-service cannot be read (the run fails). */
@@ -122,7 +147,7 @@ public class PreannotationWorker {
                 }
             }
         }
-        await(() -> Panache.withTransaction(() -> insert(run.id, chosen, unknown)
+        Blocking.await(() -> Panache.withTransaction(() -> insert(run.id, chosen, unknown)
                 .chain(() -> PreannotationRun.locked(run.id)).invoke(r -> {
                     r.selected = true;
                     r.total = chosen.size() + unknown.size();
@@ -160,8 +185,16 @@ public class PreannotationWorker {
         return chain;
     }
 
-    /** One batch: predict (retried, then task by task), store per model, record each task's outcome. */
-    private void handle(PreannotationRun run, List<DeployedModel> models, List<Object[]> batch) throws InterruptedException {
+    /** What the model server answered for a batch: results by position, and the tasks it failed on. */
+    private record Predicted(Map<Integer, JsonNode> results, Map<Integer, String> errors) {
+    }
+
+    private java.util.concurrent.Callable<Predicted> predictTask(PreannotationRun run, List<DeployedModel> models, List<Object[]> batch) {
+        return () -> predict(run, models, batch);
+    }
+
+    /** Predicts a batch: retried with doubling waits, then task by task; a task that still fails is reported. */
+    private Predicted predict(PreannotationRun run, List<DeployedModel> models, List<Object[]> batch) throws InterruptedException {
         List<String> texts = batch.stream().map(row -> (String) row[2]).toList();
         List<String> names = models.stream().map(DeployedModel::name).toList();
         Map<Integer, JsonNode> predicted = new LinkedHashMap<>();
@@ -182,6 +215,14 @@ public class PreannotationWorker {
                 }
             }
         }
+        return new Predicted(predicted, errors);
+    }
+
+    /** Writes a predicted batch, one write per model, and records each task's outcome. */
+    private void store(PreannotationRun run, List<DeployedModel> models, List<Object[]> batch, Predicted outcome)
+            throws InterruptedException {
+        Map<Integer, JsonNode> predicted = outcome.results();
+        Map<Integer, String> errors = new LinkedHashMap<>(outcome.errors());
         for (DeployedModel model : models) {
             List<Map<String, Object>> predictions = new ArrayList<>();
             List<Integer> covered = new ArrayList<>();
@@ -222,26 +263,39 @@ public class PreannotationWorker {
     }
 
     private void record(UUID runId, List<Object[]> batch, Map<Integer, String> errors) {
-        await(() -> Panache.withTransaction(() -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (int i = 0; i < batch.size(); i++) {
-                int seq = ((Number) batch.get(i)[0]).intValue();
-                String error = errors.get(i);
+        List<Integer> done = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (!errors.containsKey(i)) {
+                done.add(((Number) batch.get(i)[0]).intValue());
+            }
+        }
+        Blocking.await(() -> Panache.withTransaction(() -> {
+            Uni<Void> chain = done.isEmpty() ? Uni.createFrom().voidItem()
+                    : Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                    "update preannotation_task set state = 'DONE' where run_id = :r and seq in (:seqs)")
+                            .setParameter("r", runId).setParameter("seqs", done).executeUpdate()).replaceWithVoid();
+            for (Map.Entry<Integer, String> failure : errors.entrySet()) {
+                int seq = ((Number) batch.get(failure.getKey())[0]).intValue();
                 chain = chain.chain(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "update preannotation_task set state = :st, error = :e where run_id = :r and seq = :s")
-                        .setParameter("st", error == null ? "DONE" : "FAILED").setParameter("e", error)
-                        .setParameter("r", runId).setParameter("s", seq).executeUpdate())).replaceWithVoid();
+                                "update preannotation_task set state = 'FAILED', error = :e where run_id = :r and seq = :s")
+                        .setParameter("e", failure.getValue()).setParameter("r", runId).setParameter("s", seq)
+                        .executeUpdate())).replaceWithVoid();
             }
             return chain.chain(() -> PreannotationRun.locked(runId)).invoke(r -> {
                 r.failed += errors.size();
-                r.done += batch.size() - errors.size();
+                r.done += done.size();
             });
         }));
     }
 
     private void end(UUID runId, PreannotationRun.State state, String message) {
-        await(() -> Panache.withTransaction(() -> PreannotationRun.locked(runId).flatMap(r ->
+        Blocking.await(() -> Panache.withTransaction(() -> PreannotationRun.locked(runId).flatMap(r ->
                 r.state != PreannotationRun.State.RUNNING ? Uni.createFrom().voidItem() : requests.finish(r, state, message))));
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        predictor.shutdownNow();
     }
 
     /** The model's version as predictions name it: {@code <slug>_ner_v3} → {@code 3}; pretrained models → {@code pretrained}. */
@@ -277,13 +331,4 @@ public class PreannotationWorker {
         }
     }
 
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

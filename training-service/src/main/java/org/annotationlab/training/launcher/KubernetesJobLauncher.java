@@ -34,6 +34,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.annotationlab.workloads.FollowedResources;
+import org.annotationlab.workloads.PodTemplates;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,8 +56,8 @@ import org.jboss.logging.Logger;
 public final class KubernetesJobLauncher implements WorkloadLauncher, AutoCloseable {
 
     /** The container that runs the training; its termination message is the run's outcome. */
-    public static final String CONTAINER = "nlp-runner";
-    public static final String MODEL_STORE_VOLUME = "model-store";
+    public static final String CONTAINER = PodTemplates.CONTAINER;
+    public static final String MODEL_STORE_VOLUME = PodTemplates.MODEL_STORE_VOLUME;
     public static final String TERMINATION_LOG = "/dev/termination-log";
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
     public static final String MANAGED_BY = "training-service";
@@ -98,8 +100,7 @@ public final class KubernetesJobLauncher implements WorkloadLauncher, AutoClosea
                 }
             });
 
-    private SharedIndexInformer<Job> informer;
-    private volatile boolean closed;
+    private final FollowedResources<Job> jobs;
 
     /**
      * Reads and checks the template now, so a broken one stops the service at start rather than
@@ -114,13 +115,16 @@ public final class KubernetesJobLauncher implements WorkloadLauncher, AutoClosea
         this.namespace = !isBlank(settings.namespace()) ? settings.namespace()
                 : Optional.ofNullable(client.getNamespace()).orElse("default");
         this.base = baseSpec(settings);
+        this.jobs = new FollowedResources<>("training Jobs", namespace,
+                () -> client.batch().v1().jobs().inNamespace(namespace).withLabel(MANAGED_BY_LABEL, MANAGED_BY).runnableInformer(0),
+                name -> client.batch().v1().jobs().inNamespace(namespace).withName(name).get());
     }
 
     @Override
     public String launch(TrainingWorkload workload) throws LaunchException {
         String name = workload.name();
         Job job = job(workload);
-        informer(); // the first launch starts following Jobs
+        jobs.start(); // the first launch starts following Jobs
         try {
             client.batch().v1().jobs().inNamespace(namespace).resource(job).create();
         } catch (KubernetesClientException e) {
@@ -162,23 +166,14 @@ public final class KubernetesJobLauncher implements WorkloadLauncher, AutoClosea
         if (known != null) {
             return known;
         }
-        SharedIndexInformer<Job> jobs = informer();
-        if (!jobs.hasSynced()) {
+        FollowedResources.Lookup<Job> found = jobs.find(handle);
+        if (!found.known()) {
             return WorkloadStatus.running();
         }
-        Job job = jobs.getStore().getByKey(Cache.namespaceKeyFunc(namespace, handle));
-        if (job == null) {
-            // The watch may not have delivered a Job created a moment ago: ask once before saying MISSING.
-            try {
-                job = client.batch().v1().jobs().inNamespace(namespace).withName(handle).get();
-            } catch (KubernetesClientException e) {
-                LOG.warnf("could not read Job %s in namespace %s: %s", handle, namespace, reason(e));
-                return WorkloadStatus.running();
-            }
-            if (job == null) {
-                return WorkloadStatus.missing("the Job " + handle + " no longer exists in namespace " + namespace);
-            }
+        if (found.missing()) {
+            return WorkloadStatus.missing("the Job " + handle + " no longer exists in namespace " + namespace);
         }
+        Job job = found.resource();
         WorkloadStatus outcome = outcome(job);
         if (outcome.finished()) {
             outcomes.put(handle, outcome);
@@ -197,38 +192,8 @@ public final class KubernetesJobLauncher implements WorkloadLauncher, AutoClosea
 
     /** Stops following Jobs; the launcher cannot be used after. The client belongs to the caller and stays open. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (informer != null) {
-            informer.close();
-            informer = null;
-        }
-    }
-
-    /**
-     * The informer on this service's Jobs, started on first use. It retries after any failure,
-     * an unreachable API server at start included; one that stopped anyway is replaced.
-     */
-    private synchronized SharedIndexInformer<Job> informer() {
-        if (closed) {
-            throw new IllegalStateException("the Kubernetes Job launcher is closed");
-        }
-        if (informer != null && informer.stopped().toCompletableFuture().isDone()) {
-            informer.close();
-            informer = null;
-        }
-        if (informer == null) {
-            informer = client.batch().v1().jobs().inNamespace(namespace)
-                    .withLabel(MANAGED_BY_LABEL, MANAGED_BY)
-                    .runnableInformer(0);
-            informer.exceptionHandler((started, failure) -> !ExceptionHandler.isDeserializationException(failure));
-            informer.start().whenComplete((ignored, failure) -> {
-                if (failure != null && !closed) {
-                    LOG.warnf("cannot follow training Jobs in namespace %s: %s", namespace, failure.getMessage());
-                }
-            });
-        }
-        return informer;
+    public void close() {
+        jobs.close();
     }
 
     private WorkloadStatus outcome(Job job) {
@@ -322,79 +287,14 @@ public final class KubernetesJobLauncher implements WorkloadLauncher, AutoClosea
         if (isBlank(container.getTerminationMessagePolicy())) {
             container.setTerminationMessagePolicy("FallbackToLogsOnError");
         }
-        modelStore(pod, container, settings);
+        PodTemplates.mountModelStore(pod, container, settings.modelStoreClaim(), settings.modelStorePath(), false, "Job");
         return spec;
-    }
-
-    /** The {@code nlp-runner} container, added when the template has none. */
-    private static Container container(PodSpec pod) {
-        if (pod.getContainers() == null) {
-            pod.setContainers(new ArrayList<>());
-        }
-        return pod.getContainers().stream().filter(c -> CONTAINER.equals(c.getName())).findFirst().orElseGet(() -> {
-            Container added = new Container();
-            added.setName(CONTAINER);
-            pod.getContainers().add(added);
-            return added;
-        });
-    }
-
-    /**
-     * The model store, read-write at {@code modelStorePath}: run folders are absolute paths that
-     * must mean the same in the service and the pod. Kept as the template has it otherwise.
-     */
-    private static void modelStore(PodSpec pod, Container container, Settings settings) {
-        if (pod.getVolumes() == null) {
-            pod.setVolumes(new ArrayList<>());
-        }
-        Optional<Volume> volume = pod.getVolumes().stream()
-                .filter(v -> MODEL_STORE_VOLUME.equals(v.getName())).findFirst();
-        if (volume.isEmpty()) {
-            if (isBlank(settings.modelStoreClaim())) {
-                throw new IllegalArgumentException("no model store claim: the Job template has no "
-                        + MODEL_STORE_VOLUME + " volume and none is configured");
-            }
-            pod.getVolumes().add(new VolumeBuilder()
-                    .withName(MODEL_STORE_VOLUME)
-                    .withNewPersistentVolumeClaim(settings.modelStoreClaim(), false)
-                    .build());
-        } else if (volume.get().getPersistentVolumeClaim() != null) {
-            volume.get().getPersistentVolumeClaim().setReadOnly(false);
-        }
-
-        if (container.getVolumeMounts() == null) {
-            container.setVolumeMounts(new ArrayList<>());
-        }
-        Optional<VolumeMount> mount = container.getVolumeMounts().stream()
-                .filter(m -> MODEL_STORE_VOLUME.equals(m.getName())).findFirst();
-        if (mount.isEmpty()) {
-            if (isBlank(settings.modelStorePath())) {
-                throw new IllegalArgumentException("no model store path: the Job template does not mount "
-                        + MODEL_STORE_VOLUME + " and none is configured");
-            }
-            container.getVolumeMounts().add(new VolumeMountBuilder()
-                    .withName(MODEL_STORE_VOLUME)
-                    .withMountPath(settings.modelStorePath())
-                    .withReadOnly(false)
-                    .build());
-        } else {
-            if (!isBlank(settings.modelStorePath())) {
-                mount.get().setMountPath(settings.modelStorePath());
-            }
-            mount.get().setReadOnly(false);
-        }
     }
 
     private static Optional<JobCondition> condition(JobStatus status, String type) {
         return Optional.ofNullable(status.getConditions()).orElse(List.of()).stream()
                 .filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus()))
                 .findFirst();
-    }
-
-    /** The API server's own words when it gave any. */
-    private static String reason(KubernetesClientException e) {
-        Status status = e.getStatus();
-        return status != null && !isBlank(status.getMessage()) ? status.getMessage() : e.getMessage();
     }
 
     private static String join(String reason, String message) {
@@ -409,6 +309,14 @@ public final class KubernetesJobLauncher implements WorkloadLauncher, AutoClosea
     }
 
     private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+        return PodTemplates.isBlank(value);
+    }
+
+    private static String reason(KubernetesClientException e) {
+        return PodTemplates.apiReason(e);
+    }
+
+    private static Container container(PodSpec pod) {
+        return PodTemplates.container(pod);
     }
 }

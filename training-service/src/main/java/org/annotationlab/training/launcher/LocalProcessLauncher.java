@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.annotationlab.workloads.ChildProcesses;
 import org.jboss.logging.Logger;
 
 /**
@@ -99,25 +100,15 @@ public final class LocalProcessLauncher implements WorkloadLauncher, AutoCloseab
         Process child = children.remove(handle);
         Optional<ProcessHandle> process = child != null ? Optional.of(child.toHandle())
                 : ProcessHandle.of(Long.parseLong(handle));
-        process.filter(ProcessHandle::isAlive).ifPresent(LocalProcessLauncher::stop);
+        process.filter(ProcessHandle::isAlive).ifPresent(ChildProcesses::stop);
     }
 
     /** Stops the processes this service started (a service stopping takes its local runs with it). */
     @Override
     public void close() {
         children.values().stream().map(Process::toHandle).filter(ProcessHandle::isAlive)
-                .forEach(LocalProcessLauncher::stop);
+                .forEach(ChildProcesses::stop);
         children.clear();
     }
 
-    private static void stop(ProcessHandle process) {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            process.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
-    }
 }

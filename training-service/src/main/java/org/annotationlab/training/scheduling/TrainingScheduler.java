@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -31,6 +30,7 @@ import org.annotationlab.training.run.TrainingRequests;
 import org.annotationlab.training.run.TrainingRun;
 import org.annotationlab.training.store.ModelStore;
 import org.annotationlab.training.store.TrainingSetClient;
+import org.annotationlab.web.Blocking;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,7 +69,7 @@ public class TrainingScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "training-scheduler")
     void tick() {
         try {
-            for (TrainingRun run : await(() -> Panache.withSession(
+            for (TrainingRun run : Blocking.await(() -> Panache.withSession(
                     () -> TrainingRun.<TrainingRun>list("state = ?1 order by createdAt", RunState.RUNNING)))) {
                 try {
                     follow(run);
@@ -164,7 +164,7 @@ public class TrainingScheduler {
 
     /** Marks the oldest QUEUED runs RUNNING (phase PREPARING) while fewer than K are RUNNING. */
     private List<TrainingRun> claimSlots() {
-        return await(() -> Panache.withTransaction(() -> Panache.getSession()
+        return Blocking.await(() -> Panache.withTransaction(() -> Panache.getSession()
                 .flatMap(s -> s.createNativeQuery("select cast(pg_advisory_xact_lock(:k) as text)")
                         .setParameter("k", SLOT_LOCK).getSingleResult())
                 .chain(() -> TrainingRun.count("state", RunState.RUNNING))
@@ -215,7 +215,7 @@ public class TrainingScheduler {
             inRun(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED, e.getMessage()));
             return;
         }
-        boolean launched = Boolean.TRUE.equals(await(() -> Panache.withTransaction(() -> TrainingRun.locked(run.id)
+        boolean launched = Boolean.TRUE.equals(Blocking.await(() -> Panache.withTransaction(() -> TrainingRun.locked(run.id)
                 .flatMap(r -> {
                     if (r.state != RunState.RUNNING) {
                         return Uni.createFrom().item(false);
@@ -264,7 +264,7 @@ public class TrainingScheduler {
      * learning look at the project again when the change finished the run.
      */
     private void inRun(UUID runId, Function<TrainingRun, Uni<Void>> change) {
-        await(() -> Panache.withTransaction(() -> TrainingRun.locked(runId).flatMap(run -> {
+        Blocking.await(() -> Panache.withTransaction(() -> TrainingRun.locked(runId).flatMap(run -> {
             if (run == null || run.state != RunState.RUNNING) {
                 return Uni.createFrom().voidItem();
             }
@@ -273,14 +273,4 @@ public class TrainingScheduler {
         })));
     }
 
-    private static <T> T await(Supplier<Uni<T>> work) {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (Throwable e) {
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,0 +1,92 @@
+package org.annotationlab.workloads;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMount;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
+import java.util.Optional;
+
+/**
+ * The pod every nlp-runner workload has, whatever its controller: the {@value #CONTAINER}
+ * container and the model store mounted at the path the services see it at, so run folders are
+ * absolute paths that mean the same in a service and in its pods.
+ */
+public final class PodTemplates {
+
+    /** The container that runs nlp-runner. */
+    public static final String CONTAINER = "nlp-runner";
+    public static final String MODEL_STORE_VOLUME = "model-store";
+
+    private PodTemplates() {
+    }
+
+    /** The template's {@value #CONTAINER} container, added when it has none. */
+    public static Container container(PodSpec pod) {
+        if (pod.getContainers() == null) {
+            pod.setContainers(new ArrayList<>());
+        }
+        return pod.getContainers().stream().filter(c -> CONTAINER.equals(c.getName())).findFirst().orElseGet(() -> {
+            Container added = new Container();
+            added.setName(CONTAINER);
+            pod.getContainers().add(added);
+            return added;
+        });
+    }
+
+    /**
+     * The model store volume (the template's, else {@code claim}) mounted once at {@code path},
+     * read-only or not as asked; anything else of the template is kept.
+     *
+     * @param kind for messages: what the template is of ("Job", "model server")
+     */
+    public static void mountModelStore(PodSpec pod, Container container, String claim, String path, boolean readOnly,
+            String kind) {
+        if (pod.getVolumes() == null) {
+            pod.setVolumes(new ArrayList<>());
+        }
+        Optional<Volume> volume = pod.getVolumes().stream().filter(v -> MODEL_STORE_VOLUME.equals(v.getName())).findFirst();
+        if (volume.isEmpty()) {
+            if (isBlank(claim)) {
+                throw new IllegalArgumentException("no model store claim: the " + kind + " template has no "
+                        + MODEL_STORE_VOLUME + " volume and none is configured");
+            }
+            pod.getVolumes().add(new VolumeBuilder().withName(MODEL_STORE_VOLUME)
+                    .withNewPersistentVolumeClaim(claim, readOnly).build());
+        } else if (volume.get().getPersistentVolumeClaim() != null) {
+            volume.get().getPersistentVolumeClaim().setReadOnly(readOnly);
+        }
+        if (container.getVolumeMounts() == null) {
+            container.setVolumeMounts(new ArrayList<>());
+        }
+        Optional<VolumeMount> mount = container.getVolumeMounts().stream()
+                .filter(m -> MODEL_STORE_VOLUME.equals(m.getName())).findFirst();
+        if (mount.isEmpty()) {
+            if (isBlank(path)) {
+                throw new IllegalArgumentException("no model store path: the " + kind + " template does not mount "
+                        + MODEL_STORE_VOLUME + " and none is configured");
+            }
+            container.getVolumeMounts().add(new VolumeMountBuilder().withName(MODEL_STORE_VOLUME)
+                    .withMountPath(path).withReadOnly(readOnly).build());
+        } else {
+            if (!isBlank(path)) {
+                mount.get().setMountPath(path);
+            }
+            mount.get().setReadOnly(readOnly);
+        }
+    }
+
+    /** The API server's own words when it gave any. */
+    public static String apiReason(KubernetesClientException e) {
+        Status status = e.getStatus();
+        return status != null && !isBlank(status.getMessage()) ? status.getMessage() : e.getMessage();
+    }
+
+    public static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
