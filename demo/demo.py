@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""`./lab demo`: the platform's whole loop on the NCBI-disease corpus, through the public REST APIs
+of the platform `./lab up` runs, with real Keycloak tokens. Every step prints what it did; a failure
+stops with the reason and where the logs are.
+
+  ./lab demo [train_sentences=300] [heldout_sentences=100] [epochs=5] [--check]
+
+--check turns the printed facts into assertions (exit code 1 on the first that does not hold).
+"""
+import json
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "bench"))
+import labclient as lab  # noqa: E402
+
+CHECK = "--check" in sys.argv
+ARGS = [int(a) for a in sys.argv[1:] if not a.startswith("--")]
+TRAIN_N, HELDOUT_N, EPOCHS = (ARGS + [300, 100, 5][len(ARGS):])[:3]
+LOGS = os.path.join(os.environ.get("LAB_HOME", os.path.join(lab.ROOT, ".lab")), "logs")
+STARTED = time.time()
+
+
+def step(n, text):
+    print(f"\n[{time.time() - STARTED:6.1f}s] {n}. {text}", flush=True)
+
+
+def say(text):
+    print(f"          {text}", flush=True)
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+    if CHECK:
+        say(f"ok: {what}")
+
+
+def main():
+    owner, annotator, reviewer = lab.Session("olivia"), lab.Session("anna"), lab.Session("rita")
+    step(1, "log in: bearer tokens from Keycloak for olivia (Owner), anna (Annotator), rita (Reviewer)")
+    say(f"olivia's token: {owner.bearer()[:24]}… (./lab token olivia)")
+
+    step(2, "create a project with a labeling config for Disease; add an annotator and a reviewer")
+    project = owner.call("POST", f"{lab.PROJECT}/projects", {"name": f"NCBI disease demo {time.strftime('%H:%M:%S')}"})
+    pid, slug = project["id"], project["slug"]
+    owner.call("PUT", f"{lab.PROJECT}/projects/{pid}/labeling-config", lab.CONFIG, "application/xml")
+    owner.call("POST", f"{lab.PROJECT}/projects/{pid}/members", {"username": "anna", "role": "ANNOTATOR"})
+    owner.call("POST", f"{lab.PROJECT}/projects/{pid}/members", {"username": "rita", "role": "REVIEWER"})
+    owner.call("PUT", f"{lab.PROJECT}/projects/{pid}/training-parameters", {"validationSplit": 0.2, "epochs": EPOCHS,
+               "learningRate": 0.003, "decay": 0.005, "dropout": 0.5, "batchSize": 16})
+    say(f"project {slug} ({pid}); members olivia, anna, rita; {EPOCHS} epochs by default")
+    lab.wait(lambda: lab.ok(annotator, f"{lab.ANNOTATION}/projects/{pid}/tasks")
+             and lab.ok(owner, f"{lab.TRAINING}/projects/{pid}/trainings/status"), 60, "the services to learn the project")
+
+    step(3, f"import {TRAIN_N} sentences of ncbi-disease train.tsv as tasks")
+    train = [lab.gold(b) for b in lab.conll_blocks(os.path.join(lab.DATASETS, "ncbi-disease", "train.tsv"), TRAIN_N)]
+    result = owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json", [{"text": t} for t, _ in train])
+    tasks = {t["text"]: t["id"] for t in lab.tasks(owner, pid)}
+    ids = [tasks[t] for t, _ in train]
+    owner.call("PUT", f"{lab.ANNOTATION}/projects/{pid}/tasks/assignment", {"taskIds": ids, "assignee": "anna", "reviewer": "rita"})
+    owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/tags", {"taskIds": ids[: len(ids) // 2], "add": ["batch-1"]})
+    say(f"{result['imported']} tasks, assigned to anna with rita reviewing; the first half tagged batch-1")
+    check(result["imported"] == TRAIN_N, f"{TRAIN_N} tasks imported")
+
+    step(4, "anna submits completions (the gold tags); rita accepts some and rejects a few")
+    last = 10
+    completions = []
+    for (text, spans), task in zip(train[:-last], ids[:-last]):
+        completions.append(annotator.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/{task}/completions",
+                                          {"spans": spans, "submit": True})["id"])
+    accepted, rejected = completions[:40], completions[40:43]
+    for c in accepted:
+        reviewer.call("POST", f"{lab.ANNOTATION}/projects/{pid}/completions/{c}/review", {"status": "ACCEPTED"})
+    for c in rejected:
+        reviewer.call("POST", f"{lab.ANNOTATION}/projects/{pid}/completions/{c}/review",
+                      {"status": "REJECTED", "comment": "demo: rejected on purpose"})
+    expected = len(completions) - len(rejected)
+    selected = lab.wait(lambda: _selected(owner, pid, expected), 60, f"{expected} selected completions")
+    summary = owner.call("GET", f"{lab.ANNOTATION}/projects/{pid}/training-set/summary")
+    say(f"{len(completions)} submitted, {len(accepted)} accepted, {len(rejected)} rejected -> {selected} selected for training "
+        f"({summary['entitiesPerLabel'].get('Disease', 0)} Disease mentions, {summary['spansAdjusted']} spans snapped to tokens)")
+    check(selected == expected, f"rejected completions are not selected ({selected} == {expected})")
+
+    every = selected + last
+    step(5, f"active learning on: train every {every} completions (a custom N: after the next {last}), deploy after training")
+    owner.call("PUT", f"{lab.PROJECT}/projects/{pid}/active-learning", {"enabled": True, "everyNCompletions": every,
+               "deployAfterTraining": True})
+    lab.wait(lambda: owner.call("GET", f"{lab.TRAINING}/projects/{pid}/trainings/status")["activeLearning"]["enabled"], 30,
+             "training-service to see the setting")
+    for i, ((text, spans), task) in enumerate(zip(train[-last:], ids[-last:]), start=1):
+        status = owner.call("GET", f"{lab.TRAINING}/projects/{pid}/trainings/status")
+        check(status["activeRun"] is None, f"no training before completion {i} of the last {last}")
+        annotator.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/{task}/completions", {"spans": spans, "submit": True})
+    submitted = time.time()
+    run = lab.wait(lambda: owner.call("GET", f"{lab.TRAINING}/projects/{pid}/trainings/status")["activeRun"], 30,
+                   "the automatic training")
+    say(f"the {last}th completion ({every} selected) started training run {run['number']} by itself "
+        f"({run['trigger']}, {time.time() - submitted:.1f} s after the submit)")
+    check(run["trigger"] == "ACTIVE_LEARNING" and run["deploy"], "the run was started by active learning, with deploy")
+
+    step(6, "training progress, then the training log's precision/recall/F1")
+    seen = None
+    while True:
+        now = owner.call("GET", f"{lab.TRAINING}/trainings/{run['id']}")
+        progress = (now["state"], now["phase"], now["progress"]["epoch"], now["progress"]["loss"])
+        if progress != seen:
+            say(f"{now['state']:9} {now['phase'] or '':10} epoch {now['progress']['epoch'] or 0}/{now['progress']['epochs']}"
+                + (f" loss {now['progress']['loss']:.2f}" if now["progress"]["loss"] else ""))
+            seen = progress
+        if now["state"] not in ("QUEUED", "RUNNING"):
+            break
+        time.sleep(1)
+    if now["state"] != "SUCCEEDED":
+        raise RuntimeError(f"training {now['state']}: {now['reason']}: {now['message']}")
+    log = owner.call("GET", f"{lab.TRAINING}/trainings/{run['id']}/logs")
+    table = [line.split("  ", 1)[-1] for line in log.splitlines() if "precision" in line or " avg " in line or "Disease " in line]
+    for line in table[-4:]:
+        say(line.strip())
+    model = now["model"]["name"]
+    say(f"model {model}: micro F1 {now['metrics']['micro']['f1']:.4f} on {now['metrics']['validationSentences']} held-out sentences")
+
+    step(7, "the new model is deployed and bound in the labeling config")
+    latest = lab.wait(lambda: lab.deployed(owner, pid, model), 300, f"the deployment of {model}")
+    config = owner.call("GET", f"{lab.PROJECT}/projects/{pid}/labeling-config")
+    say(f"deployment {latest['number']} {latest['state']} ({latest['trigger']}, by {latest['requestedBy']}): "
+        + ", ".join(f"{m['name']} predicts {m['labels']}" for m in latest["models"]))
+    say("labeling config: " + ", ".join(f"{l['value']} -> {l['model']}" for l in config["labels"]))
+    check(any(l["value"] == "Disease" and l["model"] == model for l in config["labels"]), "Disease is bound to the new model")
+    runs = owner.call("GET", f"{lab.TRAINING}/projects/{pid}/trainings")
+    check(len([r for r in runs if r["trigger"] == "ACTIVE_LEARNING"]) == 1, "exactly one automatic training ran")
+
+    step(8, f"pre-annotate {HELDOUT_N} held-out sentences of test.tsv")
+    heldout = [lab.gold(b) for b in lab.conll_blocks(os.path.join(lab.DATASETS, "ncbi-disease", "test.tsv"), HELDOUT_N)]
+    owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json&tag=heldout", [{"text": t} for t, _ in heldout])
+    context = lab.wait(lambda: (lambda c: c if c["canRun"] else None)(
+        owner.call("GET", f"{lab.PREANNOTATION}/projects/{pid}/preannotations/context")), 60, "pre-annotation to see the deployment")
+    say("the popup: " + ", ".join(f"{m['name']} ({', '.join(m['labels'])})" for m in context["serving"]["models"])
+        + f", deployment {context['lastDeployment']['state']}")
+    started = lab.wait(lambda: lab.start_preannotation(owner, pid, "heldout"), 60, "pre-annotation to be allowed")
+    check(started is not None, "a pre-annotation run started")
+    ended = lab.wait(lambda: lab.ended(owner, f"{lab.PREANNOTATION}/preannotations/{started['id']}", ("SUCCEEDED", "PARTIAL", "FAILED", "CANCELLED")), 600, "pre-annotation")
+    say(f"pre-annotation {ended['state']}: {ended['progress']['done']}/{ended['progress']['total']} tasks, "
+        f"{ended['progress']['failed']} failed")
+    check(ended["state"] == "SUCCEEDED", "pre-annotation succeeded")
+    heldout_ids = {t["text"]: t["id"] for t in lab.tasks(owner, pid, "heldout")}
+    predicted = []
+    for text, _ in heldout:
+        rows = owner.call("GET", f"{lab.ANNOTATION}/projects/{pid}/tasks/{heldout_ids[text]}/predictions")
+        predicted.append(next((r["spans"] for r in rows if r["model"] == model), []))
+    for (text, spans), p in list(zip(heldout, predicted))[:3]:
+        say(f"\"{text[:100]}{'…' if len(text) > 100 else ''}\"")
+        say("   predicted: " + (", ".join(f"[{text[s['start']:s['end']]}] {s['label']}" for s in p) or "(nothing)"))
+        say("   gold:      " + (", ".join(f"[{text[s['start']:s['end']]}]" for s in spans) or "(nothing)"))
+    precision, recall, f1 = lab.entity_f1([g for _, g in heldout], predicted)
+    say(f"entity F1 of the predictions against the gold tags: {f1:.4f} (precision {precision:.4f}, recall {recall:.4f})")
+    print(json.dumps({"demoSeconds": round(time.time() - STARTED, 1), "model": model,
+                      "trainingF1": now["metrics"]["micro"]["f1"], "heldoutF1": round(f1, 4)}))
+
+
+def _selected(s, pid, expected):
+    count = s.call("GET", f"{lab.TRAINING}/projects/{pid}/trainings/status")["selectedCount"]
+    return count if count == expected else None
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    except (lab.ApiError, RuntimeError, TimeoutError, AssertionError) as e:
+        print(f"\ndemo stopped: {e}\nlogs: {LOGS}/<service>.log (./lab status shows what runs)", file=sys.stderr)
+        sys.exit(1)
