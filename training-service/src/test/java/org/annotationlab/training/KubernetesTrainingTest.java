@@ -67,7 +67,11 @@ class KubernetesTrainingTest {
         Container container = first.getSpec().getTemplate().getSpec().getContainers().get(0);
         Path runDir = runDirOf(container);
         assertTrue(container.getArgs().containsAll(List.of("train", "--training-set", runDir.resolve("training-set.conll").toString(),
-                "--progress-file", runDir.resolve("progress.jsonl").toString())), container.getArgs().toString());
+                "--progress-file", runDir.resolve("progress.jsonl").toString(),
+                "--unlabelled", runDir.resolve("unlabelled.txt").toString())), container.getArgs().toString());
+        // Word2Vec's extra corpus: every task text of the project, one per line.
+        assertEquals(sentences.stream().map(TrainingLab.Sentence::text).toList(),
+                Files.readAllLines(runDir.resolve("unlabelled.txt")));
         // The staged training set is annotation-service's export of the 25 selected completions.
         assertEquals(25, blocks(runDir.resolve("training-set.conll")));
         assertEquals(25, run(runs[0]).getInt("dataset.size"));

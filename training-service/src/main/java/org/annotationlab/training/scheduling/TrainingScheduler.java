@@ -192,6 +192,7 @@ public class TrainingScheduler {
         try {
             Files.createDirectories(dir);
             staged = trainingSets.stage(run.projectId, run.tagList(), dir.resolve(ModelStore.TRAINING_SET));
+            trainingSets.stageTexts(run.projectId, dir.resolve(ModelStore.UNLABELLED));
             Files.writeString(dir.resolve(ModelStore.PARAMS), run.parameters);
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "training run %s: staging failed", run.id);
@@ -255,6 +256,7 @@ public class TrainingScheduler {
         return new TrainingWorkload(run.id, run.projectId, run.workloadName(), dir, List.of("train",
                 "--training-set", dir.resolve(ModelStore.TRAINING_SET).toString(),
                 "--params", dir.resolve(ModelStore.PARAMS).toString(),
+                "--unlabelled", dir.resolve(ModelStore.UNLABELLED).toString(),
                 "--output", dir.toString(),
                 "--progress-file", dir.resolve(ModelStore.PROGRESS).toString()));
     }

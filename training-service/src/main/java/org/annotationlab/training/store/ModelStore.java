@@ -17,7 +17,7 @@ import org.annotationlab.training.config.TrainingConfig;
 /**
  * The model store as training-service sees it: one folder per run,
  * {@code <store>/projects/<project id>/runs/<run id>/}, holding what the service stages
- * ({@code training-set.conll}, {@code params.json}) and what nlp-runner writes ({@code model/},
+ * ({@code training-set.conll}, {@code unlabelled.txt}, {@code params.json}) and what nlp-runner writes ({@code model/},
  * {@code training.log}, {@code metrics.json}, {@code labels.json}, {@code progress.jsonl}).
  */
 @ApplicationScoped
@@ -25,6 +25,7 @@ public class ModelStore {
 
     public static final String TRAINING_SET = "training-set.conll";
     public static final String PARAMS = "params.json";
+    public static final String UNLABELLED = "unlabelled.txt";
     public static final String PROGRESS = "progress.jsonl";
     public static final String LOG = "training.log";
     public static final String METRICS = "metrics.json";

@@ -63,6 +63,45 @@ public class TrainingSetClient {
                 header(response, "X-Training-Set-Spans-Adjusted"), header(response, "X-Training-Set-Spans-Dropped"));
     }
 
+    /**
+     * Every task text of the project, one per line, into {@code target}: the unlabelled corpus
+     * nlp-runner's Word2Vec learns from beside the training set, so words that only occur in tasks
+     * not yet annotated still get vectors — the tasks the model will pre-annotate.
+     *
+     * @return the number of texts written
+     */
+    public int stageTexts(UUID projectId, Path target) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int written = 0;
+        try (java.io.BufferedWriter out = Files.newBufferedWriter(target)) {
+            for (int page = 0; ; page++) {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/projects/" + projectId
+                                + "/tasks?size=500&page=" + page))
+                        .header("Authorization", token.bearer()).timeout(Duration.ofMinutes(2)).GET().build();
+                HttpResponse<String> response;
+                try {
+                    response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while listing the project's tasks", e);
+                }
+                if (response.statusCode() != 200) {
+                    throw new IOException("annotation-service answered " + response.statusCode() + " to the task list: "
+                            + response.body().substring(0, Math.min(response.body().length(), 300)));
+                }
+                com.fasterxml.jackson.databind.JsonNode tasks = json.readTree(response.body()).path("tasks");
+                for (com.fasterxml.jackson.databind.JsonNode task : tasks) {
+                    out.write(task.path("text").asText().replace('\n', ' ').replace('\r', ' '));
+                    out.newLine();
+                    written++;
+                }
+                if (tasks.size() < 500) {
+                    return written;
+                }
+            }
+        }
+    }
+
     private static long header(HttpResponse<?> response, String name) throws IOException {
         String value = response.headers().firstValue(name)
                 .orElseThrow(() -> new IOException("annotation-service's export has no " + name + " header"));
