@@ -54,10 +54,13 @@ def main():
     lab.wait(lambda: lab.ok(annotator, f"{lab.ANNOTATION}/projects/{pid}/tasks")
              and lab.ok(owner, f"{lab.TRAINING}/projects/{pid}/trainings/status"), 60, "the services to learn the project")
 
-    step(3, f"import {TRAIN_N} sentences of ncbi-disease train.tsv as tasks")
+    step(3, f"import {TRAIN_N} sentences of ncbi-disease train.tsv as tasks to annotate, and {HELDOUT_N} of test.tsv"
+            " (tag heldout) to pre-annotate later")
     train = [lab.gold(b) for b in lab.conll_blocks(os.path.join(lab.DATASETS, "ncbi-disease", "train.tsv"), TRAIN_N)]
     result = owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json", [{"text": t} for t, _ in train])
-    tasks = {t["text"]: t["id"] for t in lab.tasks(owner, pid)}
+    heldout = [lab.gold(b) for b in lab.conll_blocks(os.path.join(lab.DATASETS, "ncbi-disease", "test.tsv"), HELDOUT_N)]
+    owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json&tag=heldout", [{"text": t} for t, _ in heldout])
+    tasks = {t["text"]: t["id"] for t in lab.tasks(owner, pid) if "heldout" not in t["tags"]}
     ids = [tasks[t] for t, _ in train]
     owner.call("PUT", f"{lab.ANNOTATION}/projects/{pid}/tasks/assignment", {"taskIds": ids, "assignee": "anna", "reviewer": "rita"})
     owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/tags", {"taskIds": ids[: len(ids) // 2], "add": ["batch-1"]})
@@ -131,9 +134,7 @@ def main():
     runs = owner.call("GET", f"{lab.TRAINING}/projects/{pid}/trainings")
     check(len([r for r in runs if r["trigger"] == "ACTIVE_LEARNING"]) == 1, "exactly one automatic training ran")
 
-    step(8, f"pre-annotate {HELDOUT_N} held-out sentences of test.tsv")
-    heldout = [lab.gold(b) for b in lab.conll_blocks(os.path.join(lab.DATASETS, "ncbi-disease", "test.tsv"), HELDOUT_N)]
-    owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json&tag=heldout", [{"text": t} for t, _ in heldout])
+    step(8, f"pre-annotate the {HELDOUT_N} held-out sentences of test.tsv")
     context = lab.wait(lambda: (lambda c: c if c["canRun"] else None)(
         owner.call("GET", f"{lab.PREANNOTATION}/projects/{pid}/preannotations/context")), 60, "pre-annotation to see the deployment")
     say("the popup: " + ", ".join(f"{m['name']} ({', '.join(m['labels'])})" for m in context["serving"]["models"])
