@@ -9,7 +9,9 @@ import urllib.request
 from datetime import datetime
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
-DATASETS = os.path.join(ROOT, "..", "shared", "datasets")
+# The NCBI-disease subset kept in the repository (demo/data, with its SOURCE.md): a clone alone runs
+# the demo, the end-to-end test and the benchmarks. LAB_DATASETS points elsewhere (e.g. the full corpus).
+DATASETS = os.environ.get("LAB_DATASETS", os.path.join(ROOT, "demo", "data"))
 # ./lab's LAB_PORT_BASE: the five services listen on it and the four ports after it.
 _BASE = int(os.environ.get("LAB_PORT_BASE", "8081"))
 PROJECT, ANNOTATION, TRAINING, DEPLOY, PREANNOTATION = (f"http://127.0.0.1:{p}" for p in range(_BASE, _BASE + 5))
