@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * trainings arrive as training-service publishes them. Covers the registry, the Deploy button,
  * deploy-after-training (rewrite keeping the pretrained binding, then a swap in the running
  * server), a model the server refuses (FAILED, the previous list keeps serving), files gone (422),
- * and a redelivered training event.
+ * a redelivered training event, and a server that went away deployed again by itself.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LabInfra.class, initArgs = {
@@ -123,7 +123,20 @@ class DeploymentFlowTest {
                 .body("reason", equalTo("MODEL_FILES_MISSING")).body("errors[0].field", equalTo("Label[value=Disease].model"));
         assertEquals(3, as("olivia").get("/projects/" + projectId + "/deployments").then().statusCode(200)
                 .extract().jsonPath().getList("").size());
+
+        // The server goes away (as when this service restarts: local servers stop with it): the
+        // serving deployment's models are deployed again by themselves.
+        launcher.remove(UUID.fromString(projectId));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "RESTORE".equals(latest(projectId).getString("latest.trigger"))
+                        && "READY".equals(latest(projectId).getString("latest.state")));
+        JsonPath restored = latest(projectId);
+        assertEquals(restored.getString("latest.id"), restored.getString("serving.id"));
+        assertEquals(Set.of(v1, "ner_person_pretrained"), served(restored.getString("latest.endpoint")));
     }
+
+    @jakarta.inject.Inject
+    org.annotationlab.deploy.server.ModelServerLauncher launcher;
 
     private static TrainingSucceeded succeeded(String projectId, String model, int version, Path path) {
         TrainingSucceeded.Score score = new TrainingSucceeded.Score(0.5, 0.5, 0.5, 0);

@@ -29,6 +29,14 @@ public interface DeployConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
+    /**
+     * How often every project's serving deployment is checked against its model server: a server
+     * that is gone (a local one stopped with the service, a Deployment deleted behind its back) is
+     * deployed again with the same models.
+     */
+    @WithDefault("30s")
+    Duration restoreInterval();
+
     /** A deploy-after-training whose config rewrite keeps being refused gives up after this many tries. */
     @WithDefault("120")
     int rewriteAttempts();

@@ -161,6 +161,22 @@ public class DeploymentRequests {
                 .replaceWithVoid();
     }
 
+    /**
+     * The project's serving deployment again, same models, because its server is gone (trigger
+     * RESTORE); nothing when another deployment is pending or the project was deleted.
+     */
+    public Uni<Deployment> restore(Deployment serving) {
+        return Panache.withTransaction(() -> ProjectConfig.lock(serving.projectId).flatMap(project -> {
+            if (project.deleted) {
+                return Uni.createFrom().nullItem();
+            }
+            return Deployment.<Deployment>find("projectId = ?1 and state = ?2", serving.projectId, Deployment.State.PENDING)
+                    .firstResult().flatMap(pending -> pending != null ? Uni.createFrom().<Deployment>nullItem()
+                            : create(serving.projectId, serving.modelList(), "RESTORE",
+                                    "deploy-service (server of deployment " + serving.number + " was gone)"));
+        }));
+    }
+
     /** A deployment that could not even start (refused after a training): recorded FAILED so it is visible. */
     public Uni<Deployment> refused(UUID projectId, String trigger, String by, String reason, String message) {
         return Panache.withTransaction(() -> create(projectId, List.of(), trigger, by)

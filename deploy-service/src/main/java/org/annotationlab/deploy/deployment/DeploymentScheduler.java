@@ -73,6 +73,38 @@ public class DeploymentScheduler {
         }
     }
 
+    /**
+     * Every project's serving deployment whose model server is gone (MISSING) is deployed again
+     * with the same models: after a restart of this service with the local launcher (its server
+     * processes stop with it), or a Deployment deleted behind its back.
+     */
+    @Scheduled(every = "${lab.deploy.restore-interval:30s}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "deployment-restore")
+    void restoreMissingServers() {
+        try {
+            // The latest READY deployment of each project: what its server should be serving.
+            java.util.Map<UUID, Deployment> serving = new java.util.HashMap<>();
+            for (Deployment ready : Blocking.await(() -> Panache.withSession(() -> Deployment.<Deployment>list(
+                    "state = ?1 and projectId not in (select c.projectId from ProjectConfig c where c.deleted = true)",
+                    Deployment.State.READY)))) {
+                serving.merge(ready.projectId, ready, (a, b) -> a.number >= b.number ? a : b);
+            }
+            for (Deployment deployment : serving.values()) {
+                ModelServer server = new ModelServer(deployment.projectId, ModelServer.nameOf(deployment.projectId), deployment.paths());
+                ServerStatus status = launcher.status(server);
+                if (status.phase() == ServerStatus.Phase.MISSING) {
+                    Deployment restored = Blocking.await(() -> requests.restore(deployment));
+                    if (restored != null) {
+                        LOG.infof("project %s: the server of deployment %d is gone (%s); deploying its models again",
+                                deployment.projectId, deployment.number, status.message());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "checking the model servers failed; the next check retries");
+        }
+    }
+
     /** A training asked to be deployed: rewrite the config through project-service, then deploy. */
     private void afterTraining(UUID runId, UUID projectId, String model, int attempts) {
         String by = "deploy-service (after training " + runId + ")";
