@@ -80,6 +80,11 @@ public final class PodTemplates {
         }
     }
 
+    /** The configured namespace, else the client's, else {@code default}. */
+    public static String namespace(io.fabric8.kubernetes.client.KubernetesClient client, String configured) {
+        return !isBlank(configured) ? configured : Optional.ofNullable(client.getNamespace()).orElse("default");
+    }
+
     /** The API server's own words when it gave any. */
     public static String apiReason(KubernetesClientException e) {
         Status status = e.getStatus();

@@ -1,7 +1,6 @@
 package org.annotationlab.deploy.deployment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -14,13 +13,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.annotationlab.web.persistence.JsonColumns;
 
 /** One deployment of a project's models: what was asked, by whom, and how it went. */
 @Entity
 @Table(name = "deployment")
 public class Deployment extends PanacheEntityBase {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public enum State {
         PENDING, READY, FAILED
@@ -68,19 +66,11 @@ public class Deployment extends PanacheEntityBase {
     }
 
     public List<DeployedModel> modelList() {
-        try {
-            return JSON.readValue(models, new TypeReference<List<DeployedModel>>() { });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonColumns.read(models, new TypeReference<List<DeployedModel>>() { });
     }
 
     public void models(List<DeployedModel> list) {
-        try {
-            models = JSON.writeValueAsString(list);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        models = JsonColumns.write(list);
     }
 
     /** name → path, as the model server is given them. */

@@ -1,7 +1,5 @@
 package org.annotationlab.deploy.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -16,6 +14,7 @@ import java.util.Map;
 import org.annotationlab.deploy.config.DeployConfig;
 import org.annotationlab.events.deployment.ModelRegistered;
 import org.annotationlab.events.outbox.Outbox;
+import org.annotationlab.web.persistence.JsonColumns;
 import org.annotationlab.events.training.TrainingSucceeded;
 import org.jboss.logging.Logger;
 
@@ -28,7 +27,6 @@ import org.jboss.logging.Logger;
 public class ModelRegistry {
 
     private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule());
 
     private final Outbox outbox;
     private final DeployConfig config;
@@ -52,11 +50,7 @@ public class ModelRegistry {
             model.path = trained.modelPath();
             model.version = trained.version();
             model.runId = trained.runId();
-            try {
-                model.metrics = JSON.writeValueAsString(trained.metrics());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+            model.metrics = JsonColumns.write(trained.metrics());
             model.datasetSize = trained.datasetSize();
             model.datasetSha256 = trained.datasetSha256();
             model.trainedAt = trained.trainedAt();

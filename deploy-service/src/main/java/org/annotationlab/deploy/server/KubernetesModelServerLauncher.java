@@ -118,8 +118,7 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
         if (settings.port() < 1 || settings.port() > 65535) {
             throw new IllegalArgumentException("the model server port " + settings.port() + " is not a port");
         }
-        this.namespace = !isBlank(settings.namespace()) ? settings.namespace()
-                : Optional.ofNullable(client.getNamespace()).orElse("default");
+        this.namespace = PodTemplates.namespace(client, settings.namespace());
         this.port = settings.port();
         this.base = baseSpec(settings);
         this.deployments = new FollowedResources<>("model server Deployments", namespace,

@@ -1,7 +1,6 @@
 package org.annotationlab.preannotation.project;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +11,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.annotationlab.web.persistence.JsonColumns;
+import org.annotationlab.web.persistence.ProjectRows;
 import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
 
 /**
@@ -21,8 +22,6 @@ import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
 @Entity
 @Table(name = "project_state")
 public class ProjectState extends PanacheEntityBase {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id
     @Column(name = "project_id")
@@ -63,31 +62,15 @@ public class ProjectState extends PanacheEntityBase {
     public boolean deleted;
 
     public static List<DeployedModel> models(String json) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return JSON.readValue(json, new TypeReference<List<DeployedModel>>() { });
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json == null ? List.of() : JsonColumns.read(json, new TypeReference<List<DeployedModel>>() { });
     }
 
     public static String json(List<DeployedModel> models) {
-        try {
-            return JSON.writeValueAsString(models);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonColumns.write(models);
     }
 
     /** The project's row, locked for the transaction (created when no event named it yet). */
     public static Uni<ProjectState> lock(UUID projectId) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "insert into project_state (project_id) values (:id) on conflict do nothing")
-                .setParameter("id", projectId).executeUpdate()
-                .chain(() -> session.createNativeQuery("select 1 from project_state where project_id = :id for update")
-                        .setParameter("id", projectId).getSingleResult()))
-                .chain(() -> ProjectState.<ProjectState>findById(projectId));
+        return ProjectRows.lock("project_state", projectId).chain(() -> ProjectState.<ProjectState>findById(projectId));
     }
 }

@@ -112,8 +112,7 @@ public final class KubernetesJobLauncher implements WorkloadLauncher, AutoClosea
     public KubernetesJobLauncher(KubernetesClient client, Settings settings) {
         this.client = Objects.requireNonNull(client, "client");
         Objects.requireNonNull(settings, "settings");
-        this.namespace = !isBlank(settings.namespace()) ? settings.namespace()
-                : Optional.ofNullable(client.getNamespace()).orElse("default");
+        this.namespace = PodTemplates.namespace(client, settings.namespace());
         this.base = baseSpec(settings);
         this.jobs = new FollowedResources<>("training Jobs", namespace,
                 () -> client.batch().v1().jobs().inNamespace(namespace).withLabel(MANAGED_BY_LABEL, MANAGED_BY).runnableInformer(0),

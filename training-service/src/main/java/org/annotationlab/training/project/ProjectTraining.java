@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
+import org.annotationlab.web.persistence.ProjectRows;
 import org.annotationlab.training.run.TrainingParameters;
 
 /**
@@ -62,14 +63,7 @@ public class ProjectTraining extends PanacheEntityBase {
      * the project yet): every decision to start a run is taken under this lock.
      */
     public static Uni<ProjectTraining> lock(UUID projectId) {
-        // A native lock: Hibernate's lock of an entity already in the session names the id by its
-        // attribute, not its column.
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "insert into project_training (project_id) values (:id) on conflict do nothing")
-                .setParameter("id", projectId).executeUpdate()
-                .chain(() -> session.createNativeQuery("select 1 from project_training where project_id = :id for update")
-                        .setParameter("id", projectId).getSingleResult()))
-                .chain(() -> ProjectTraining.<ProjectTraining>findById(projectId));
+        return ProjectRows.lock("project_training", projectId).chain(() -> ProjectTraining.<ProjectTraining>findById(projectId));
     }
 
     /** The project's slug, read without loading the entity (null when unknown). */

@@ -1,9 +1,8 @@
 package org.annotationlab.training.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.annotationlab.web.persistence.JsonColumns;
 
 /** The parameters of one run, as written to nlp-runner's {@code params.json}. */
 public record TrainingParameters(double validationSplit, int epochs, double learningRate, double decay,
@@ -11,8 +10,6 @@ public record TrainingParameters(double validationSplit, int epochs, double lear
 
     /** nlp-runner's defaults, and a new project's (project-service starts projects with them). */
     public static final TrainingParameters DEFAULTS = new TrainingParameters(0.2, 10, 0.001, 0.005, 0.5, 8);
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** These parameters with the request's non-null values over them. */
     public TrainingParameters with(TrainRequest request) {
@@ -33,18 +30,10 @@ public record TrainingParameters(double validationSplit, int epochs, double lear
         map.put("decay", decay);
         map.put("dropout", dropout);
         map.put("batchSize", batchSize);
-        try {
-            return JSON.writeValueAsString(map);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonColumns.write(map);
     }
 
     public static TrainingParameters fromJson(String json) {
-        try {
-            return JSON.readValue(json, TrainingParameters.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonColumns.read(json, new com.fasterxml.jackson.core.type.TypeReference<TrainingParameters>() { });
     }
 }
