@@ -1,6 +1,9 @@
 package org.annotationlab.nlprunner.serve;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 
 import org.annotationlab.nlprunner.spark.AnnotationFrames;
@@ -21,12 +24,16 @@ import scala.collection.immutable.Map;
  * Prediction is thread-safe and runs without Spark jobs: a {@link LightPipeline} takes each text
  * through sentence detection, tokenization and embeddings, then the NER stage tags the sentences
  * of all texts of the request together, in TensorFlow batches (LightPipeline alone would make one
- * TensorFlow call per text).
+ * TensorFlow call per text). The sentences go to TensorFlow shortest first, so each TensorFlow
+ * batch pads its sentences to a similar length, in batches of {@value #SERVING_BATCH_SIZE}
+ * whatever batch size the model was trained with.
  */
 public final class LoadedModel {
 
     /** Division slash U+2215: same UTF-16 length as '/', so offsets are unchanged (see {@link #predict}). */
     private static final char SLASH_STAND_IN = '\u2215';
+    /** Texts per TensorFlow call when serving; measured against 8 and 32 in nlp-runner's README (P2). */
+    static final int SERVING_BATCH_SIZE = 16;
     private static final String[] NER_INPUTS = {AnnotationFrames.SENTENCE, AnnotationFrames.TOKEN, NerTrainer.EMBEDDINGS};
 
     private final String name;
@@ -47,6 +54,7 @@ public final class LoadedModel {
         this.ner = ner;
         if (ner != null) {
             ner.setLazyAnnotator(true);
+            ner.setBatchSize(SERVING_BATCH_SIZE);
         }
     }
 
@@ -80,12 +88,31 @@ public final class LoadedModel {
             }
             batch.add(nerInput.toArray(Annotation[]::new));
         }
-        List<Seq<Annotation>> tagged = JavaConverters.seqAsJavaList(ner.batchAnnotate(JavaConverters.asScalaBuffer(batch)));
+        List<Seq<Annotation>> tagged = tagShortestFirst(batch);
         List<List<PredictedSpan>> results = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             results.add(SpanDecoder.decode(texts.get(i), tokens(JavaConverters.seqAsJavaList(tagged.get(i))), name));
         }
         return results;
+    }
+
+    /** The NER stage over the texts ordered by annotation count (a proxy for length), answered in input order. */
+    private List<Seq<Annotation>> tagShortestFirst(List<Annotation[]> batch) {
+        Integer[] order = new Integer[batch.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingInt(i -> batch.get(i).length));
+        List<Annotation[]> sorted = new ArrayList<>(order.length);
+        for (int i : order) {
+            sorted.add(batch.get(i));
+        }
+        List<Seq<Annotation>> tagged = JavaConverters.seqAsJavaList(ner.batchAnnotate(JavaConverters.asScalaBuffer(sorted)));
+        List<Seq<Annotation>> inInputOrder = new ArrayList<>(Collections.nCopies(order.length, null));
+        for (int k = 0; k < order.length; k++) {
+            inInputOrder.set(order[k], tagged.get(k));
+        }
+        return inInputOrder;
     }
 
     private static List<TaggedToken> tokens(List<Annotation> ner) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -76,6 +77,23 @@ class LoadedModelTest {
         }
         found.retainAll(gold);
         assertFalse(found.isEmpty(), "no predicted span equals a gold mention");
+    }
+
+    @Test
+    void aBatchOfTextsOfMixedLengthsGetsTheSpansEachTextGetsAlone() {
+        // The server tags a batch shortest first and answers in input order: longest first here.
+        List<String> texts = sentences.stream().map(ConllSentence::text)
+                .sorted(Comparator.comparingInt(String::length).reversed()).limit(20).toList();
+
+        List<List<PredictedSpan>> together = model.predict(texts);
+
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals(offsets(model.predict(List.of(texts.get(i))).get(0)), offsets(together.get(i)), texts.get(i));
+        }
+    }
+
+    private static List<String> offsets(List<PredictedSpan> spans) {
+        return spans.stream().map(s -> s.start() + "-" + s.end() + ":" + s.label()).toList();
     }
 
     @Test
