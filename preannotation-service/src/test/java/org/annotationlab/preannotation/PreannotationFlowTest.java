@@ -87,9 +87,11 @@ class PreannotationFlowTest {
         // A training queued makes the project busy until it ends.
         UUID training = UUID.randomUUID();
         publish("training-service", new TrainingQueued(project, training, 1, "MANUAL", "olivia", 5, false));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                as("olivia").body("{}").post("/projects/" + project + "/preannotations").statusCode() == 409);
-        as("olivia").body("{}").post("/projects/" + project + "/preannotations").then().body("reason", equalTo("TRAINING_IN_PROGRESS"));
+        // Polled on the context, not by POSTing: a POST that lands before the event would start a run.
+        await().atMost(Duration.ofSeconds(30)).until(() -> "TRAINING_IN_PROGRESS".equals(
+                as("olivia").get("/projects/" + project + "/preannotations/context").jsonPath().getString("blockedBy.reason")));
+        as("olivia").body("{}").post("/projects/" + project + "/preannotations").then().statusCode(409)
+                .body("reason", equalTo("TRAINING_IN_PROGRESS"));
         publish("training-service", new TrainingFailed(project, training, "INSUFFICIENT_DATA", "too few"));
         as("anna").body("{}").post("/projects/" + project + "/preannotations").then().statusCode(403);
 

@@ -27,7 +27,10 @@ public interface PreannotationConfig {
     @WithDefault("100000")
     int maxTasks();
 
-    /** How often the worker looks for runs to carry on (a new run waits at most this long). */
-    @WithDefault("0.25s")
+    /**
+     * How often the worker looks for runs to carry on (those a restart left); a new run wakes it
+     * at once. The scheduler does not support intervals under a second.
+     */
+    @WithDefault("1s")
     Duration pollInterval();
 }

@@ -31,10 +31,12 @@ public class PreannotationResource {
 
     private final PreannotationRequests requests;
     private final ProjectAuthorizer authorizer;
+    private final PreannotationWorker worker;
 
-    PreannotationResource(PreannotationRequests requests, ProjectAuthorizer authorizer) {
+    PreannotationResource(PreannotationRequests requests, ProjectAuthorizer authorizer, PreannotationWorker worker) {
         this.requests = requests;
         this.authorizer = authorizer;
+        this.worker = worker;
     }
 
     @POST
@@ -44,6 +46,7 @@ public class PreannotationResource {
         PreannotationRequests.PreannotationRequest asked = request == null ? new PreannotationRequests.PreannotationRequest(null, null) : request;
         return authorizer.require(projectId, ProjectPermission.DEPLOY)
                 .chain(() -> requests.start(projectId, asked, authorizer.username()))
+                .invoke(worker::wake)
                 .map(run -> Response.accepted(RunView.of(run, List.of())).location(URI.create("/preannotations/" + run.id)).build());
     }
 

@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
@@ -26,7 +28,8 @@ import org.annotationlab.web.Blocking;
 import org.jboss.logging.Logger;
 
 /**
- * Carries RUNNING runs to their end on a worker thread: resolves the tasks, then sends their
+ * Carries RUNNING runs to their end on its worker thread, woken when a run is created and every
+ * poll interval (runs left by a restart): resolves the tasks, then sends their
  * texts to the model server in batches and writes the predictions to annotation-service, one
  * write per model (its version named, so a re-run replaces that version's predictions). A batch
  * the server keeps failing (it restarted, it is overloaded) is retried with doubling waits, then
@@ -39,12 +42,15 @@ public class PreannotationWorker {
     private static final Logger LOG = Logger.getLogger(PreannotationWorker.class);
     private static final Pattern VERSION = Pattern.compile("_v(\\d+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Batches of pending tasks read per query. */
+    private static final int READ_AHEAD_BATCHES = 10;
 
     private final PreannotationConfig config;
     private final Clients clients;
     private final PreannotationRequests requests;
-    private final java.util.concurrent.ExecutorService predictor = java.util.concurrent.Executors.newSingleThreadExecutor(
-            r -> new Thread(r, "preannotation-predictor"));
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "preannotation-worker"));
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final ExecutorService predictor = Executors.newSingleThreadExecutor(r -> new Thread(r, "preannotation-predictor"));
 
     PreannotationWorker(PreannotationConfig config, Clients clients, PreannotationRequests requests) {
         this.config = config;
@@ -52,9 +58,31 @@ public class PreannotationWorker {
         this.requests = requests;
     }
 
-    @Scheduled(every = "${lab.preannotation.poll-interval:0.25s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "preannotation-worker")
-    void tick() {
+    /** The schedule only wakes the worker: a run created since is picked up by then at the latest. */
+    @Scheduled(every = "${lab.preannotation.poll-interval:1s}", delayed = "1s", identity = "preannotation-worker")
+    void scheduled() {
+        wake();
+    }
+
+    /**
+     * Has the worker thread look for RUNNING runs now (the request that created one calls this after
+     * its commit, so a run does not wait for the schedule). At most one look is queued at a time, and
+     * only the worker thread processes runs.
+     */
+    public void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            try {
+                worker.execute(() -> {
+                    wakeQueued.set(false);
+                    tick();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                wakeQueued.set(false); // shutting down
+            }
+        }
+    }
+
+    private void tick() {
         try {
             for (PreannotationRun run : Blocking.await(() -> Panache.withSession(() -> PreannotationRun.<PreannotationRun>list(
                     "state = ?1 order by createdAt", PreannotationRun.State.RUNNING)))) {
@@ -73,16 +101,40 @@ public class PreannotationWorker {
     }
 
     private void process(PreannotationRun run) throws InterruptedException {
-        if (!run.selected && !select(run)) {
-            return;
-        }
         List<DeployedModel> models = ProjectState.models(run.models);
+        PendingTasks pending = new PendingTasks(run.id);
         // The next batch is predicted while the current one is stored: the model server (CPU) and
-        // annotation-service (database) work at the same time.
-        List<Object[]> batch = pending(run.id, -1);
-        Future<Predicted> prediction = batch.isEmpty() ? null : predictor.submit(predictTask(run, models, batch));
+        // annotation-service (database) work at the same time. Each stored batch is recorded in one
+        // transaction, which also reads the run's state (a cancel, counts).
+        List<Object[]> batch;
+        Future<Predicted> prediction;
+        PreannotationRun now = run;
+        if (run.selected) {
+            batch = pending.next();
+            prediction = batch.isEmpty() ? null : predictor.submit(predictTask(run, models, batch));
+        } else {
+            Selection selection = select(run);
+            if (selection == null) {
+                return;
+            }
+            // The first batch is predicted while the run's task rows are written.
+            batch = new ArrayList<>();
+            for (int seq = 0; seq < Math.min(config.batchSize(), selection.chosen().size()); seq++) {
+                Clients.Task task = selection.chosen().get(seq);
+                batch.add(new Object[] {seq, task.id(), task.text()});
+            }
+            prediction = batch.isEmpty() ? null : predictor.submit(predictTask(run, models, batch));
+            try {
+                now = write(run.id, selection);
+            } catch (RuntimeException e) {
+                if (prediction != null) {
+                    prediction.cancel(true);
+                }
+                throw e;
+            }
+            pending.skip(batch.size() - 1);
+        }
         while (true) {
-            PreannotationRun now = Blocking.await(() -> Panache.withSession(() -> PreannotationRun.<PreannotationRun>findById(run.id)));
             if (now.state != PreannotationRun.State.RUNNING) {
                 return;
             }
@@ -105,31 +157,61 @@ public class PreannotationWorker {
             } catch (java.util.concurrent.ExecutionException e) {
                 throw new IllegalStateException("predicting a batch failed", e.getCause());
             }
-            int last = ((Number) batch.get(batch.size() - 1)[0]).intValue();
-            List<Object[]> next = pending(run.id, last);
+            List<Object[]> next = pending.next();
             Future<Predicted> nextPrediction = next.isEmpty() ? null : predictor.submit(predictTask(now, models, next));
-            store(now, models, batch, predicted);
+            now = store(now, models, batch, predicted);
             batch = next;
             prediction = nextPrediction;
         }
     }
 
-    private List<Object[]> pending(UUID runId, int afterSeq) {
-        return Blocking.await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select seq, task_id, text from preannotation_task where run_id = :r and state = 'PENDING'"
-                                + " and seq > :after order by seq limit :n", Object[].class)
-                .setParameter("r", runId).setParameter("after", afterSeq).setParameter("n", config.batchSize())
-                .getResultList())));
+    /** The run's PENDING tasks in order, read ahead several batches per query. */
+    private final class PendingTasks {
+        private final UUID runId;
+        private final java.util.ArrayDeque<Object[]> ahead = new java.util.ArrayDeque<>();
+        private int lastRead = -1;
+        private boolean exhausted;
+
+        PendingTasks(UUID runId) {
+            this.runId = runId;
+        }
+
+        /** Starts reading after this sequence number (the rows already in hand). */
+        void skip(int seq) {
+            lastRead = seq;
+        }
+
+        /** The next batch of rows {seq, task_id, text}; empty when none is left. */
+        List<Object[]> next() {
+            if (ahead.size() < config.batchSize() && !exhausted) {
+                int limit = config.batchSize() * READ_AHEAD_BATCHES;
+                List<Object[]> rows = Blocking.await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s
+                        .createNativeQuery("select seq, task_id, text from preannotation_task where run_id = :r"
+                                + " and state = 'PENDING' and seq > :after order by seq limit :n", Object[].class)
+                        .setParameter("r", runId).setParameter("after", lastRead).setParameter("n", limit)
+                        .getResultList())));
+                ahead.addAll(rows);
+                exhausted = rows.size() < limit;
+                if (!rows.isEmpty()) {
+                    lastRead = ((Number) rows.get(rows.size() - 1)[0]).intValue();
+                }
+            }
+            List<Object[]> batch = new ArrayList<>(config.batchSize());
+            while (batch.size() < config.batchSize() && !ahead.isEmpty()) {
+                batch.add(ahead.poll());
+            }
+            return batch;
+        }
     }
 
-    /** Resolves the run's tasks into rows; false when annotation-service cannot be read (the run fails). */
-    private boolean select(PreannotationRun run) throws InterruptedException {
+    /** Resolves the run's tasks; null when annotation-service cannot be read (the run fails). */
+    private Selection select(PreannotationRun run) throws InterruptedException {
         List<Clients.Task> tasks;
         try {
             tasks = clients.tasks(run.projectId, run.tag, config.maxTasks());
         } catch (IOException e) {
             end(run.id, PreannotationRun.State.FAILED, "cannot list the project's tasks: " + e.getMessage());
-            return false;
+            return null;
         }
         List<Clients.Task> chosen = new ArrayList<>();
         Map<UUID, String> unknown = new LinkedHashMap<>();
@@ -147,13 +229,21 @@ public class PreannotationWorker {
                 }
             }
         }
-        Blocking.await(() -> Panache.withTransaction(() -> insert(run.id, chosen, unknown)
-                .chain(() -> PreannotationRun.locked(run.id)).invoke(r -> {
+        return new Selection(chosen, unknown);
+    }
+
+    /** The tasks a run covers: those found, in order, and the asked-for ids that are not (with why). */
+    private record Selection(List<Clients.Task> chosen, Map<UUID, String> unknown) {
+    }
+
+    /** Writes the selection as the run's task rows (the unknown ones FAILED); the run as it is then. */
+    private static PreannotationRun write(UUID runId, Selection selection) {
+        return Blocking.await(() -> Panache.withTransaction(() -> insert(runId, selection.chosen(), selection.unknown())
+                .chain(() -> PreannotationRun.locked(runId)).invoke(r -> {
                     r.selected = true;
-                    r.total = chosen.size() + unknown.size();
-                    r.failed = unknown.size();
+                    r.total = selection.chosen().size() + selection.unknown().size();
+                    r.failed = selection.unknown().size();
                 })));
-        return true;
     }
 
     private static Uni<Void> insert(UUID runId, List<Clients.Task> tasks, Map<UUID, String> unknown) {
@@ -218,8 +308,8 @@ public class PreannotationWorker {
         return new Predicted(predicted, errors);
     }
 
-    /** Writes a predicted batch, one write per model, and records each task's outcome. */
-    private void store(PreannotationRun run, List<DeployedModel> models, List<Object[]> batch, Predicted outcome)
+    /** Writes a predicted batch, one write per model, and records each task's outcome; the run as it is now. */
+    private PreannotationRun store(PreannotationRun run, List<DeployedModel> models, List<Object[]> batch, Predicted outcome)
             throws InterruptedException {
         Map<Integer, JsonNode> predicted = outcome.results();
         Map<Integer, String> errors = new LinkedHashMap<>(outcome.errors());
@@ -259,17 +349,17 @@ public class PreannotationWorker {
                 covered.forEach(i -> errors.put(i, "storing the predictions of " + model.name() + " failed: " + e.getMessage()));
             }
         }
-        record(run.id, batch, errors);
+        return record(run.id, batch, errors);
     }
 
-    private void record(UUID runId, List<Object[]> batch, Map<Integer, String> errors) {
+    private PreannotationRun record(UUID runId, List<Object[]> batch, Map<Integer, String> errors) {
         List<Integer> done = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             if (!errors.containsKey(i)) {
                 done.add(((Number) batch.get(i)[0]).intValue());
             }
         }
-        Blocking.await(() -> Panache.withTransaction(() -> {
+        return Blocking.await(() -> Panache.withTransaction(() -> {
             Uni<Void> chain = done.isEmpty() ? Uni.createFrom().voidItem()
                     : Panache.getSession().flatMap(s -> s.createNativeQuery(
                                     "update preannotation_task set state = 'DONE' where run_id = :r and seq in (:seqs)")
@@ -295,6 +385,7 @@ public class PreannotationWorker {
 
     @jakarta.annotation.PreDestroy
     void stop() {
+        worker.shutdownNow();
         predictor.shutdownNow();
     }
 
