@@ -32,6 +32,7 @@ import org.annotationlab.testing.LabInfra;
 import org.annotationlab.testing.NlpRunnerProcess;
 import org.annotationlab.testing.TestTokens;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,6 +50,8 @@ class PreannotationFlowTest {
 
     private static final Path STORE = Path.of("target", "model-store").toAbsolutePath();
     private static final String MODEL = "pa_ner_v3";
+
+    private final List<NlpRunnerProcess> servers = new ArrayList<>();
 
     @Test
     void preannotatesWithTheDeployedModelAndSurvivesAServerRestart() throws Exception {
@@ -74,6 +77,7 @@ class PreannotationFlowTest {
 
         Path log = STORE.resolve("server.log");
         NlpRunnerProcess server = NlpRunnerProcess.serve(MODEL + "=" + model, 0, log);
+        servers.add(server);
         UUID deployment = UUID.randomUUID();
         List<DeployedModel> models = List.of(new DeployedModel(MODEL, List.of("Disease")));
         publish("deploy-service", new DeploymentStarted(project, deployment, models, "olivia"),
@@ -120,11 +124,18 @@ class PreannotationFlowTest {
         server.close();
         String restarted = startWhenFree(project, Map.of());
         try (NlpRunnerProcess again = NlpRunnerProcess.serve(MODEL + "=" + model, server.port(), log)) {
+            servers.add(again);
             JsonPath survived = awaitEnd(restarted);
             assertEquals("SUCCEEDED", survived.getString("state"), survived.prettify());
             assertEquals(120, survived.getInt("progress.done"));
         }
         as("olivia").delete("/preannotations/" + restarted).then().statusCode(409).body("reason", equalTo("RUN_FINISHED"));
+    }
+
+    /** Model servers are child processes: a failed assertion must not leave one running. */
+    @AfterEach
+    void stopServers() {
+        servers.forEach(NlpRunnerProcess::close);
     }
 
     private static String startWhenFree(UUID project, Map<String, Object> body) {
