@@ -8,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +78,7 @@ public class PreannotationWorker {
                     wakeQueued.set(false);
                     tick();
                 });
-            } catch (java.util.concurrent.RejectedExecutionException e) {
+            } catch (RejectedExecutionException e) {
                 wakeQueued.set(false); // shutting down
             }
         }
@@ -107,23 +109,24 @@ public class PreannotationWorker {
         // annotation-service (database) work at the same time. Each stored batch is recorded in one
         // transaction, which also reads the run's state (a cancel, counts).
         List<Object[]> batch;
-        Future<Predicted> prediction;
-        PreannotationRun now = run;
+        Selection selection = null;
         if (run.selected) {
             batch = pending.next();
-            prediction = batch.isEmpty() ? null : predictor.submit(predictTask(run, models, batch));
         } else {
-            Selection selection = select(run);
+            selection = select(run);
             if (selection == null) {
                 return;
             }
-            // The first batch is predicted while the run's task rows are written.
             batch = new ArrayList<>();
             for (int seq = 0; seq < Math.min(config.batchSize(), selection.chosen().size()); seq++) {
                 Clients.Task task = selection.chosen().get(seq);
                 batch.add(new Object[] {seq, task.id(), task.text()});
             }
-            prediction = batch.isEmpty() ? null : predictor.submit(predictTask(run, models, batch));
+        }
+        Future<Predicted> prediction = batch.isEmpty() ? null : predictor.submit(predictTask(run, models, batch));
+        PreannotationRun now = run;
+        if (selection != null) {
+            // The first batch is predicted while the run's task rows are written.
             try {
                 now = write(run.id, selection);
             } catch (RuntimeException e) {
@@ -168,7 +171,7 @@ public class PreannotationWorker {
     /** The run's PENDING tasks in order, read ahead several batches per query. */
     private final class PendingTasks {
         private final UUID runId;
-        private final java.util.ArrayDeque<Object[]> ahead = new java.util.ArrayDeque<>();
+        private final ArrayDeque<Object[]> ahead = new ArrayDeque<>();
         private int lastRead = -1;
         private boolean exhausted;
 
