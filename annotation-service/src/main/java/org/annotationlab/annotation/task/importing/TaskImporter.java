@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,6 +36,13 @@ import org.jboss.logging.Logger;
 public class TaskImporter {
 
     private static final Logger LOG = Logger.getLogger(TaskImporter.class);
+    /**
+     * Imports of at least this many tasks are followed by ANALYZE of the tables they filled: the
+     * planner must know a bulk load at once, not when autovacuum next looks (a minute later at
+     * best, never where it is off). Without it, listing a freshly imported tag planned a nested
+     * loop over task × task_tag (85 ms instead of 5 for a page of 940 tagged tasks).
+     */
+    static final int ANALYZE_AFTER = 100;
 
     private final AgroalDataSource dataSource;
     private final AnnotationConfig config;
@@ -60,6 +68,9 @@ public class TaskImporter {
                 BlockingAccess.require(connection, authorizer, request.projectId(), ProjectPermission.MANAGE_TASKS);
                 TaskDtos.ImportResult result = write(connection, request);
                 connection.commit();
+                if (result.imported() >= ANALYZE_AFTER) {
+                    analyze(connection);
+                }
                 LOG.infof("project %s: %d tasks imported (%s, %d with completions, %d bad rows skipped)",
                         request.projectId(), result.imported(), request.format(), result.withCompletions(),
                         result.skipped().size());
@@ -70,6 +81,16 @@ public class TaskImporter {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the import could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refreshes the planner's statistics of the import's tables; the import stands if this fails. */
+    private static void analyze(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
+            statement.execute("analyze task, task_tag, completion, completion_history");
+        } catch (SQLException e) {
+            LOG.warnf("ANALYZE after an import failed (the import is committed): %s", e.getMessage());
         }
     }
 
