@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.util.List;
 import org.annotationlab.events.EventEnvelope;
 import org.annotationlab.events.consumer.IdempotentConsumer;
 import org.annotationlab.events.training.TrainingSucceeded;
@@ -27,13 +28,10 @@ public class TrainingEvents {
     @Incoming("lab-trainings")
     @ActivateRequestContext
     public Uni<Void> onTrainingEvent(String record) {
-        return consumer.consume("deploy-service.trainings", record, this::apply).replaceWithVoid();
+        return consumer.consume("deploy-service.trainings", record, List.of(TrainingSucceeded.class), this::apply).replaceWithVoid();
     }
 
     private Uni<Void> apply(EventEnvelope event) {
-        if (!event.is(TrainingSucceeded.class)) {
-            return Uni.createFrom().voidItem();
-        }
         TrainingSucceeded trained = consumer.codec().data(event, TrainingSucceeded.class);
         return registry.register(trained).chain(() -> !trained.deploy() ? Uni.createFrom().voidItem()
                 : Panache.getSession().flatMap(s -> s.createNativeQuery("insert into deploy_request (run_id, project_id,"

@@ -3,7 +3,10 @@ package org.annotationlab.events.consumer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.annotationlab.events.DomainEvent;
 import org.annotationlab.events.EventCodec;
 import org.annotationlab.events.EventEnvelope;
 import org.annotationlab.events.EventsConfig;
@@ -41,11 +44,30 @@ public class IdempotentConsumer {
      * @return whether the effect ran (false for duplicates and unreadable records)
      */
     public Uni<Boolean> consume(String consumer, String record, Function<EventEnvelope, Uni<Void>> effect) {
+        return consume(consumer, record, envelope -> true, effect);
+    }
+
+    /**
+     * As {@link #consume(String, String, Function)} for a consumer that applies only the given event
+     * types: any other event is acknowledged at once, without a transaction, as there is no effect
+     * to apply and so nothing to remember (a topic's other events, e.g. each TrainingProgressed or
+     * PredictionsStored, no longer cost every consumer of the topic a database round trip).
+     */
+    public Uni<Boolean> consume(String consumer, String record, List<Class<? extends DomainEvent>> applies,
+            Function<EventEnvelope, Uni<Void>> effect) {
+        return consume(consumer, record, envelope -> applies.stream().anyMatch(envelope::is), effect);
+    }
+
+    private Uni<Boolean> consume(String consumer, String record, Predicate<EventEnvelope> applies,
+            Function<EventEnvelope, Uni<Void>> effect) {
         EventEnvelope envelope;
         try {
             envelope = codec.decode(record);
         } catch (EventCodec.MalformedEventException e) {
             LOG.warnf("%s skipped a record that is not an event: %s", consumer, e.getMessage());
+            return Uni.createFrom().item(false);
+        }
+        if (!applies.test(envelope)) {
             return Uni.createFrom().item(false);
         }
         return Uni.createFrom().deferred(() -> Panache.<Boolean>withTransaction(() -> Panache.getSession()

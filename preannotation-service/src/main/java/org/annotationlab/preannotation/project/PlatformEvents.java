@@ -3,6 +3,7 @@ package org.annotationlab.preannotation.project;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.util.List;
 import java.util.UUID;
 import org.annotationlab.events.EventCodec;
 import org.annotationlab.events.EventEnvelope;
@@ -50,7 +51,8 @@ public class PlatformEvents implements ProjectEventHandler {
     @Incoming("lab-trainings")
     @ActivateRequestContext
     public Uni<Void> onTrainingEvent(String record) {
-        return consumer.consume("preannotation-service.trainings", record, this::training).replaceWithVoid();
+        return consumer.consume("preannotation-service.trainings", record, List.of(TrainingQueued.class,
+                TrainingSucceeded.class, TrainingFailed.class, TrainingCancelled.class), this::training).replaceWithVoid();
     }
 
     private Uni<Void> deployment(EventEnvelope event) {

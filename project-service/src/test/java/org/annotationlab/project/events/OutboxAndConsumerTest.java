@@ -13,13 +13,16 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.annotationlab.events.EventCodec;
 import org.annotationlab.events.EventEnvelope;
 import org.annotationlab.events.consumer.IdempotentConsumer;
+import org.annotationlab.events.consumer.ProcessedEvent;
 import org.annotationlab.events.outbox.Outbox;
 import org.annotationlab.events.outbox.OutboxEvent;
+import org.annotationlab.events.project.ProjectCreated;
 import org.annotationlab.events.project.ProjectDeleted;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +83,30 @@ class OutboxAndConsumerTest {
         assertFalse(duplicate);
         assertTrue(otherConsumer);
         assertEquals(2, effects.get());
+    }
+
+    @Test
+    void anEventOfATypeTheConsumerDoesNotApplyIsAcknowledgedWithoutATrace() throws Throwable {
+        EventEnvelope deleted = new EventCodec().wrap(new ProjectDeleted(UUID.randomUUID()), "test");
+        String record = new EventCodec().encode(deleted);
+        AtomicInteger effects = new AtomicInteger();
+
+        boolean ignored = VertxContextSupport.subscribeAndAwait(() -> consumer.consume("test.types", record,
+                List.of(ProjectCreated.class), envelope -> count(effects, new AtomicInteger())));
+        long marksWhenIgnored = marks("test.types", deleted.id());
+        boolean applied = VertxContextSupport.subscribeAndAwait(() -> consumer.consume("test.types", record,
+                List.of(ProjectCreated.class, ProjectDeleted.class), envelope -> count(effects, new AtomicInteger())));
+
+        assertFalse(ignored);
+        assertEquals(0L, marksWhenIgnored);
+        assertTrue(applied);
+        assertEquals(1L, marks("test.types", deleted.id()));
+        assertEquals(1, effects.get());
+    }
+
+    private static long marks(String consumer, UUID eventId) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> ProcessedEvent.count(
+                "key.consumer = ?1 and key.eventId = ?2", consumer, eventId)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import java.util.List;
 import org.annotationlab.events.EventEnvelope;
 import org.annotationlab.events.annotation.TrainingSetChanged;
 import org.annotationlab.events.consumer.IdempotentConsumer;
@@ -31,7 +32,7 @@ public class OtherServicesConsumer {
     @Incoming("lab-annotations")
     @ActivateRequestContext
     public Uni<Void> onAnnotationEvent(String record) {
-        return consumer.consume("training-service.annotations", record, this::onAnnotation).replaceWithVoid();
+        return consumer.consume("training-service.annotations", record, List.of(TrainingSetChanged.class), this::onAnnotation).replaceWithVoid();
     }
 
     @Incoming("lab-preannotations")
@@ -41,9 +42,6 @@ public class OtherServicesConsumer {
     }
 
     private Uni<Void> onAnnotation(EventEnvelope event) {
-        if (!event.is(TrainingSetChanged.class)) {
-            return Uni.createFrom().voidItem();
-        }
         TrainingSetChanged changed = consumer.codec().data(event, TrainingSetChanged.class);
         return ProjectTraining.lock(changed.projectId()).invoke(p -> p.selectedCount = changed.selectedCount())
                 .chain(() -> requests.considerActiveLearning(changed.projectId()));
