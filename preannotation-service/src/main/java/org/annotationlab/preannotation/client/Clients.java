@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.annotationlab.preannotation.config.PreannotationConfig;
 import org.annotationlab.web.client.ServiceToken;
 
@@ -39,8 +40,11 @@ public class Clients {
     public record Task(UUID id, String text) {
     }
 
-    /** Every task of the project (with {@code tag} when given), in annotation-service's order. */
-    public List<Task> tasks(UUID projectId, String tag, int max) throws IOException, InterruptedException {
+    /**
+     * Every task of the project (with {@code tag} when given), in annotation-service's order;
+     * {@code listed} sees the tasks listed so far after each page.
+     */
+    public List<Task> tasks(UUID projectId, String tag, int max, Consumer<List<Task>> listed) throws IOException, InterruptedException {
         List<Task> tasks = new ArrayList<>();
         for (int page = 0; ; page++) {
             String url = annotationUrl + "/projects/" + projectId + "/tasks?size=500&page=" + page
@@ -48,6 +52,7 @@ public class Clients {
             JsonNode body = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", token.bearer()).GET(), 60);
             JsonNode rows = body.path("tasks");
             rows.forEach(t -> tasks.add(new Task(UUID.fromString(t.path("id").asText()), t.path("text").asText())));
+            listed.accept(tasks);
             if (rows.size() < 500 || tasks.size() >= max) {
                 return tasks;
             }

@@ -109,21 +109,35 @@ public class PreannotationWorker {
         // annotation-service (database) work at the same time. Each stored batch is recorded in one
         // transaction, which also reads the run's state (a cancel, counts).
         List<Object[]> batch;
+        Future<Predicted> prediction = null;
         Selection selection = null;
         if (run.selected) {
             batch = pending.next();
         } else {
-            selection = select(run);
+            // A run over a tag or the whole project covers the tasks in listing order: its first
+            // batch goes to the model server as soon as the first page is listed.
+            List<Object[]> first = new ArrayList<>();
+            List<Future<Predicted>> early = new ArrayList<>();
+            selection = select(run, listed -> {
+                if (run.taskIds == null && early.isEmpty() && !listed.isEmpty()) {
+                    first.addAll(rows(listed.subList(0, Math.min(config.batchSize(), Math.min(listed.size(), config.maxTasks())))));
+                    early.add(predictor.submit(predictTask(run, models, first)));
+                }
+            });
             if (selection == null) {
+                early.forEach(f -> f.cancel(true));
                 return;
             }
-            batch = new ArrayList<>();
-            for (int seq = 0; seq < Math.min(config.batchSize(), selection.chosen().size()); seq++) {
-                Clients.Task task = selection.chosen().get(seq);
-                batch.add(new Object[] {seq, task.id(), task.text()});
+            if (early.isEmpty()) {
+                batch = rows(selection.chosen().subList(0, Math.min(config.batchSize(), selection.chosen().size())));
+            } else {
+                batch = first;
+                prediction = early.get(0);
             }
         }
-        Future<Predicted> prediction = batch.isEmpty() ? null : predictor.submit(predictTask(run, models, batch));
+        if (prediction == null && !batch.isEmpty()) {
+            prediction = predictor.submit(predictTask(run, models, batch));
+        }
         PreannotationRun now = run;
         if (selection != null) {
             // The first batch is predicted while the run's task rows are written.
@@ -207,11 +221,24 @@ public class PreannotationWorker {
         }
     }
 
-    /** Resolves the run's tasks; null when annotation-service cannot be read (the run fails). */
-    private Selection select(PreannotationRun run) throws InterruptedException {
+    /** The first tasks of a selection as task rows {seq, task_id, text}, numbered from 0. */
+    private static List<Object[]> rows(List<Clients.Task> tasks) {
+        List<Object[]> rows = new ArrayList<>(tasks.size());
+        for (int seq = 0; seq < tasks.size(); seq++) {
+            rows.add(new Object[] {seq, tasks.get(seq).id(), tasks.get(seq).text()});
+        }
+        return rows;
+    }
+
+    /**
+     * Resolves the run's tasks; null when annotation-service cannot be read (the run fails).
+     * {@code listed} sees the project's tasks listed so far, page by page.
+     */
+    private Selection select(PreannotationRun run, java.util.function.Consumer<List<Clients.Task>> listed)
+            throws InterruptedException {
         List<Clients.Task> tasks;
         try {
-            tasks = clients.tasks(run.projectId, run.tag, config.maxTasks());
+            tasks = clients.tasks(run.projectId, run.tag, config.maxTasks(), listed);
         } catch (IOException e) {
             end(run.id, PreannotationRun.State.FAILED, "cannot list the project's tasks: " + e.getMessage());
             return null;
