@@ -11,9 +11,17 @@ public interface PreannotationConfig {
     /** annotation-service's base URL: tasks in, predictions out. */
     String annotationUrl();
 
-    /** Texts per {@code POST /predict} call and per predictions write. */
+    /** Texts per {@code POST /predict} call. */
     @WithDefault("50")
     int batchSize();
+
+    /**
+     * Tasks per predictions write to annotation-service and per progress commit: their texts go to
+     * the model server in calls of {@code batch-size}, one after the other, while the previous
+     * write is made. Fewer, larger writes cost annotation-service and the database less per task.
+     */
+    @WithDefault("100")
+    int writeBatchSize();
 
     /** Attempts of one batch against the model server before its tasks are tried one by one. */
     @WithDefault("5")

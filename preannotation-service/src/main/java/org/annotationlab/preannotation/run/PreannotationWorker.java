@@ -120,7 +120,7 @@ public class PreannotationWorker {
             List<Future<Predicted>> early = new ArrayList<>();
             selection = select(run, listed -> {
                 if (run.taskIds == null && early.isEmpty() && !listed.isEmpty()) {
-                    first.addAll(rows(listed.subList(0, Math.min(config.batchSize(), Math.min(listed.size(), config.maxTasks())))));
+                    first.addAll(rows(listed.subList(0, Math.min(config.writeBatchSize(), Math.min(listed.size(), config.maxTasks())))));
                     early.add(predictor.submit(predictTask(run, models, first)));
                 }
             });
@@ -129,7 +129,7 @@ public class PreannotationWorker {
                 return;
             }
             if (early.isEmpty()) {
-                batch = rows(selection.chosen().subList(0, Math.min(config.batchSize(), selection.chosen().size())));
+                batch = rows(selection.chosen().subList(0, Math.min(config.writeBatchSize(), selection.chosen().size())));
             } else {
                 batch = first;
                 prediction = early.get(0);
@@ -200,8 +200,8 @@ public class PreannotationWorker {
 
         /** The next batch of rows {seq, task_id, text}; empty when none is left. */
         List<Object[]> next() {
-            if (ahead.size() < config.batchSize() && !exhausted) {
-                int limit = config.batchSize() * READ_AHEAD_BATCHES;
+            if (ahead.size() < config.writeBatchSize() && !exhausted) {
+                int limit = config.writeBatchSize() * READ_AHEAD_BATCHES;
                 List<Object[]> rows = Blocking.await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s
                         .createNativeQuery("select seq, task_id, text from preannotation_task where run_id = :r"
                                 + " and state = 'PENDING' and seq > :after order by seq limit :n", Object[].class)
@@ -213,8 +213,8 @@ public class PreannotationWorker {
                     lastRead = ((Number) rows.get(rows.size() - 1)[0]).intValue();
                 }
             }
-            List<Object[]> batch = new ArrayList<>(config.batchSize());
-            while (batch.size() < config.batchSize() && !ahead.isEmpty()) {
+            List<Object[]> batch = new ArrayList<>(config.writeBatchSize());
+            while (batch.size() < config.writeBatchSize() && !ahead.isEmpty()) {
                 batch.add(ahead.poll());
             }
             return batch;
@@ -313,25 +313,32 @@ public class PreannotationWorker {
         return () -> predict(run, models, batch);
     }
 
-    /** Predicts a batch: retried with doubling waits, then task by task; a task that still fails is reported. */
+    /**
+     * Predicts a write batch in calls of batch-size texts, one after the other. A call is retried
+     * with doubling waits, then its texts are sent one by one; a task that still fails is reported.
+     */
     private Predicted predict(PreannotationRun run, List<DeployedModel> models, List<Object[]> batch) throws InterruptedException {
         List<String> texts = batch.stream().map(row -> (String) row[2]).toList();
         List<String> names = models.stream().map(DeployedModel::name).toList();
         Map<Integer, JsonNode> predicted = new LinkedHashMap<>();
         Map<Integer, String> errors = new LinkedHashMap<>();
-        try {
-            JsonNode results = withRetries(() -> clients.predict(run.endpoint, texts, names), config.batchAttempts());
-            for (int i = 0; i < batch.size(); i++) {
-                predicted.put(i, results.get(i));
-            }
-        } catch (IOException batchFailure) {
-            LOG.warnf("pre-annotation %s: a batch of %d failed %d times (%s); trying its tasks one by one", run.id,
-                    batch.size(), config.batchAttempts(), batchFailure.getMessage());
-            for (int i = 0; i < batch.size(); i++) {
-                try {
-                    predicted.put(i, clients.predict(run.endpoint, List.of(texts.get(i)), names).get(0));
-                } catch (IOException e) {
-                    errors.put(i, "the model server failed on this task: " + e.getMessage());
+        for (int from = 0; from < texts.size(); from += config.batchSize()) {
+            int to = Math.min(texts.size(), from + config.batchSize());
+            List<String> call = texts.subList(from, to);
+            try {
+                JsonNode results = withRetries(() -> clients.predict(run.endpoint, call, names), config.batchAttempts());
+                for (int i = from; i < to; i++) {
+                    predicted.put(i, results.get(i - from));
+                }
+            } catch (IOException callFailure) {
+                LOG.warnf("pre-annotation %s: a batch of %d failed %d times (%s); trying its tasks one by one", run.id,
+                        call.size(), config.batchAttempts(), callFailure.getMessage());
+                for (int i = from; i < to; i++) {
+                    try {
+                        predicted.put(i, clients.predict(run.endpoint, List.of(texts.get(i)), names).get(0));
+                    } catch (IOException e) {
+                        errors.put(i, "the model server failed on this task: " + e.getMessage());
+                    }
                 }
             }
         }
