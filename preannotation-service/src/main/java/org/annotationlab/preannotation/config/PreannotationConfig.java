@@ -19,6 +19,7 @@ public interface PreannotationConfig {
      * Tasks per predictions write to annotation-service and per progress commit: their texts go to
      * the model server in calls of {@code batch-size}, one after the other, while the previous
      * write is made. Fewer, larger writes cost annotation-service and the database less per task.
+     * A call never holds more texts than a write.
      */
     @WithDefault("100")
     int writeBatchSize();

@@ -55,6 +55,10 @@ public class PreannotationWorker {
     private final ExecutorService predictor = Executors.newSingleThreadExecutor(r -> new Thread(r, "preannotation-predictor"));
 
     PreannotationWorker(PreannotationConfig config, Clients clients, PreannotationRequests requests) {
+        if (config.batchSize() < 1 || config.writeBatchSize() < 1) {
+            throw new IllegalArgumentException("lab.preannotation.batch-size and .write-batch-size must be at least 1, not "
+                    + config.batchSize() + " and " + config.writeBatchSize());
+        }
         this.config = config;
         this.clients = clients;
         this.requests = requests;
@@ -118,12 +122,17 @@ public class PreannotationWorker {
             // batch goes to the model server as soon as the first page is listed.
             List<Object[]> first = new ArrayList<>();
             List<Future<Predicted>> early = new ArrayList<>();
-            selection = select(run, listed -> {
-                if (run.taskIds == null && early.isEmpty() && !listed.isEmpty()) {
-                    first.addAll(rows(listed.subList(0, Math.min(config.writeBatchSize(), Math.min(listed.size(), config.maxTasks())))));
-                    early.add(predictor.submit(predictTask(run, models, first)));
-                }
-            });
+            try {
+                selection = select(run, listed -> {
+                    if (run.taskIds == null && early.isEmpty() && !listed.isEmpty()) {
+                        first.addAll(rows(listed.subList(0, Math.min(config.writeBatchSize(), Math.min(listed.size(), config.maxTasks())))));
+                        early.add(predictor.submit(predictTask(run, models, first)));
+                    }
+                });
+            } catch (RuntimeException | InterruptedException e) {
+                early.forEach(f -> f.cancel(true));
+                throw e;
+            }
             if (selection == null) {
                 early.forEach(f -> f.cancel(true));
                 return;

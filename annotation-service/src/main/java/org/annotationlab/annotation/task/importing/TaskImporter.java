@@ -69,7 +69,7 @@ public class TaskImporter {
                 TaskDtos.ImportResult result = write(connection, request);
                 connection.commit();
                 if (result.imported() >= ANALYZE_AFTER) {
-                    analyze(connection);
+                    analyze(connection, result.withCompletions() > 0);
                 }
                 LOG.infof("project %s: %d tasks imported (%s, %d with completions, %d bad rows skipped)",
                         request.projectId(), result.imported(), request.format(), result.withCompletions(),
@@ -84,11 +84,15 @@ public class TaskImporter {
         }
     }
 
-    /** Refreshes the planner's statistics of the import's tables; the import stands if this fails. */
-    private static void analyze(Connection connection) {
+    /**
+     * Refreshes the planner's statistics of the tables the import filled. SKIP_LOCKED: a table
+     * another ANALYZE or a VACUUM holds is left to it rather than waited for, as the import is
+     * committed and its caller waits. The import stands if this fails.
+     */
+    private static void analyze(Connection connection, boolean completions) {
         try (Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
-            statement.execute("analyze task, task_tag, completion, completion_history");
+            statement.execute("analyze (skip_locked) task, task_tag" + (completions ? ", completion, completion_history" : ""));
         } catch (SQLException e) {
             LOG.warnf("ANALYZE after an import failed (the import is committed): %s", e.getMessage());
         }
