@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
@@ -121,28 +122,24 @@ public class PreannotationWorker {
             // A run over a tag or the whole project covers the tasks in listing order: its first
             // batch goes to the model server as soon as the first page is listed.
             List<Object[]> first = new ArrayList<>();
-            List<Future<Predicted>> early = new ArrayList<>();
+            List<Future<Predicted>> early = new ArrayList<>(1);
             try {
                 selection = select(run, listed -> {
                     if (run.taskIds == null && early.isEmpty() && !listed.isEmpty()) {
-                        first.addAll(rows(listed.subList(0, Math.min(config.writeBatchSize(), Math.min(listed.size(), config.maxTasks())))));
+                        first.addAll(firstBatch(listed));
                         early.add(predictor.submit(predictTask(run, models, first)));
                     }
                 });
-            } catch (RuntimeException | InterruptedException e) {
-                early.forEach(f -> f.cancel(true));
-                throw e;
+            } finally {
+                if (selection == null) { // the listing failed: the run has ended or is retried
+                    early.forEach(f -> f.cancel(true));
+                }
             }
             if (selection == null) {
-                early.forEach(f -> f.cancel(true));
                 return;
             }
-            if (early.isEmpty()) {
-                batch = rows(selection.chosen().subList(0, Math.min(config.writeBatchSize(), selection.chosen().size())));
-            } else {
-                batch = first;
-                prediction = early.get(0);
-            }
+            batch = early.isEmpty() ? firstBatch(selection.chosen()) : first;
+            prediction = early.isEmpty() ? null : early.get(0);
         }
         if (prediction == null && !batch.isEmpty()) {
             prediction = predictor.submit(predictTask(run, models, batch));
@@ -230,10 +227,11 @@ public class PreannotationWorker {
         }
     }
 
-    /** The first tasks of a selection as task rows {seq, task_id, text}, numbered from 0. */
-    private static List<Object[]> rows(List<Clients.Task> tasks) {
-        List<Object[]> rows = new ArrayList<>(tasks.size());
-        for (int seq = 0; seq < tasks.size(); seq++) {
+    /** The first write batch of a run's tasks in listing order, as task rows {seq, task_id, text}. */
+    private List<Object[]> firstBatch(List<Clients.Task> tasks) {
+        int size = Math.min(config.writeBatchSize(), Math.min(tasks.size(), config.maxTasks()));
+        List<Object[]> rows = new ArrayList<>(size);
+        for (int seq = 0; seq < size; seq++) {
             rows.add(new Object[] {seq, tasks.get(seq).id(), tasks.get(seq).text()});
         }
         return rows;
@@ -243,7 +241,7 @@ public class PreannotationWorker {
      * Resolves the run's tasks; null when annotation-service cannot be read (the run fails).
      * {@code listed} sees the project's tasks listed so far, page by page.
      */
-    private Selection select(PreannotationRun run, java.util.function.Consumer<List<Clients.Task>> listed)
+    private Selection select(PreannotationRun run, Consumer<List<Clients.Task>> listed)
             throws InterruptedException {
         List<Clients.Task> tasks;
         try {
