@@ -3,10 +3,17 @@ package org.annotationlab.annotation.completion;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.annotationlab.annotation.completion.CompletionDtos.HistoryEntry;
 import org.annotationlab.annotation.completion.CompletionDtos.View;
@@ -15,6 +22,7 @@ import org.annotationlab.annotation.task.Task;
 import org.annotationlab.annotation.trainingset.TrainingSetTracker;
 import org.annotationlab.events.annotation.CompletionSubmitted;
 import org.annotationlab.events.outbox.Outbox;
+import org.annotationlab.events.outbox.OutboxEvent;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.web.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -28,26 +36,71 @@ import org.jboss.logging.Logger;
 public class CompletionService {
 
     private static final Logger LOG = Logger.getLogger(CompletionService.class);
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String TASK_AND_LABELS = "select t.project_id, t.text, t.assignee, l.labels from task t"
+            + " left join project_labels l on l.project_id = t.project_id where t.id = $1";
+    private static final String COMPLETION = "insert into completion (id, task_id, project_id, author, spans,"
+            + " submitted, submitted_at, review_status, created_at, updated_at, version)";
+    private static final String HISTORY = "insert into completion_history (completion_id, action, actor, at, detail)";
+    /** $1 id, $2 task, $3 project, $4 author, $5 spans, $6 time, $7 history detail. */
+    private static final String INSERT_DRAFT = "with c as (" + COMPLETION
+            + " values ($1, $2, $3, $4, $5, false, null, 'PENDING', $6, $6, 0))"
+            + " " + HISTORY + " values ($1, 'CREATED', $4, $6, $7)";
+    /** The draft's parameters, then the outbox row's ($8.. in OutboxEvent.COLUMNS order). */
+    private static final String INSERT_SUBMITTED = "with c as (" + COMPLETION
+            + " values ($1, $2, $3, $4, $5, true, $6, 'PENDING', $6, $6, 0)),"
+            + " h as (" + HISTORY + " values ($1, 'CREATED', $4, $6, $7), ($1, 'SUBMITTED', $4, $6, null)),"
+            + " o as (insert into outbox_event (" + OutboxEvent.COLUMNS + ") values ($8, $9, $10, $11, $12, $13))"
+            + " " + TrainingSetTracker.REQUEST.replace(":project", "$3");
 
     private final Outbox outbox;
     private final TrainingSetTracker trainingSet;
+    private final Pool pool;
 
-    CompletionService(Outbox outbox, TrainingSetTracker trainingSet) {
+    CompletionService(Outbox outbox, TrainingSetTracker trainingSet, Pool pool) {
         this.outbox = outbox;
         this.trainingSet = trainingSet;
+        this.pool = pool;
     }
 
-    @WithTransaction
+    /**
+     * A new completion, submitted at once when asked. The hot path of annotation, so it is two
+     * round trips on the reactive pool instead of a Hibernate unit of work: one read (task and
+     * labels), then one statement that writes the completion, its history and — when submitted —
+     * the {@code CompletionSubmitted} outbox row and the training-set recount request. A single
+     * statement is a single transaction: all of it is stored, or none of it.
+     */
     public Uni<View> create(UUID projectId, UUID taskId, String caller, ProjectRole role, CompletionDtos.Write request) {
-        return workableTask(projectId, taskId, caller, role)
-                .call(task -> validate(task, request.spans()))
-                .flatMap(task -> {
-                    Completion c = Completion.draft(projectId, task.id, caller, SpanCodec.write(request.spans()));
-                    return c.persist().replaceWith(c)
-                            .call(saved -> CompletionHistory.of(c.id, "CREATED", caller, request.spans().size() + " spans").persist())
-                            .call(saved -> request.submitNow() ? submitted(c, caller) : Uni.createFrom().voidItem());
-                })
-                .map(CompletionViews::of);
+        return pool.preparedQuery(TASK_AND_LABELS).execute(Tuple.of(taskId)).flatMap(rows -> {
+            Row row = rows.size() == 0 ? null : rows.iterator().next();
+            if (row == null || !projectId.equals(row.getUUID("project_id"))) {
+                throw ProblemException.notFound("task " + taskId);
+            }
+            if (role == ProjectRole.ANNOTATOR && !caller.equals(row.getString("assignee"))) {
+                throw ProblemException.forbidden("task " + taskId + " is not assigned to you");
+            }
+            validate(row.getString("text"), request.spans(), ProjectLabels.parse(row.getString("labels")));
+            Completion c = Completion.draft(projectId, taskId, caller, SpanCodec.write(request.spans()));
+            String created = request.spans().size() + " spans";
+            if (!request.submitNow()) {
+                return pool.preparedQuery(INSERT_DRAFT)
+                        .execute(Tuple.from(List.of(c.id, taskId, projectId, caller, c.spans, c.createdAt, created)))
+                        .replaceWith(c);
+            }
+            c.submitted = true;
+            c.submittedAt = c.createdAt;
+            List<Object> values = new ArrayList<>(List.of(c.id, taskId, projectId, caller, c.spans, c.createdAt,
+                    created));
+            values.addAll(Arrays.asList(outbox.row(new CompletionSubmitted(projectId, taskId, c.id, caller,
+                    request.spans().size()))));
+            return pool.preparedQuery(INSERT_SUBMITTED).execute(Tuple.from(values))
+                    .invoke(() -> LOG.infof("project %s: completion %s of task %s submitted by %s", projectId, c.id,
+                            taskId, caller))
+                    .replaceWith(c);
+        }).onFailure(e -> e instanceof PgException pg && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState()))
+                .transform(e -> ProblemException.notFound("task " + taskId))
+                .map(c -> new View(c.id, c.taskId, c.author, request.spans(), c.submitted, c.submittedAt,
+                        c.reviewStatus, null, null, null, null, c.createdAt, c.updatedAt));
     }
 
     @WithTransaction
@@ -105,12 +158,14 @@ public class CompletionService {
     }
 
     public static Uni<Void> validate(Task task, List<Span> spans) {
-        return ProjectLabels.of(task.projectId).invoke(labels -> {
-            if (labels.isEmpty()) {
-                throw ProblemException.conflict("NO_LABELING_CONFIG", "the project has no labeling config yet");
-            }
-            SpanValidator.validate(task.text, spans, labels);
-        }).replaceWithVoid();
+        return ProjectLabels.of(task.projectId).invoke(labels -> validate(task.text, spans, labels)).replaceWithVoid();
+    }
+
+    private static void validate(String text, List<Span> spans, Set<String> labels) {
+        if (labels.isEmpty()) {
+            throw ProblemException.conflict("NO_LABELING_CONFIG", "the project has no labeling config yet");
+        }
+        SpanValidator.validate(text, spans, labels);
     }
 
     private static Uni<Completion> own(UUID projectId, UUID completionId, String caller) {

@@ -25,7 +25,12 @@ public class ProjectLabels extends PanacheEntityBase {
     public String labels;
 
     public Set<String> set() {
-        return labels.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(labels.split(",")));
+        return parse(labels);
+    }
+
+    /** The label set a {@code labels} column holds; empty for none (null: no labeling config yet). */
+    public static Set<String> parse(String labels) {
+        return labels == null || labels.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(labels.split(",")));
     }
 
     /** The project's labels; empty when it has no labeling config yet. */

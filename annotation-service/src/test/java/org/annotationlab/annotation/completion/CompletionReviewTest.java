@@ -7,12 +7,16 @@ import static org.annotationlab.annotation.Lab.project;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.annotationlab.annotation.Lab;
 import org.annotationlab.testing.LabInfra;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +99,43 @@ class CompletionReviewTest {
                 .then().statusCode(422).body("reason", equalTo("INVALID_SPANS"))
                 .body("errors", hasSize(3))
                 .body("errors.field", contains("spans[0]", "spans[1].label", "spans[1]"));
+    }
+
+    @Test
+    void aCompletionSubmittedAtOnceIsStoredWholeWithItsHistoryAndItsEvent() {
+        UUID project = project("Disease");
+        List<String> tasks = importTasks(project, "text", "gout\n");
+        UUID otherProject = project("Disease");
+        List<String> otherTasks = importTasks(otherProject, "text", "renal failure\n");
+        String completions = "/projects/" + project + "/tasks/" + tasks.get(0) + "/completions";
+
+        String id = as("olivia").body(spans(true, 0, 4)).post(completions).then().statusCode(201)
+                .body("submitted", equalTo(true)).body("submittedAt", notNullValue())
+                .body("reviewStatus", equalTo("PENDING")).body("spans.label", contains("Disease"))
+                .extract().path("id");
+        as("olivia").get("/projects/" + project + "/completions/" + id + "/history").then().statusCode(200)
+                .body("action", contains("CREATED", "SUBMITTED")).body("detail", contains("1 spans", null));
+        JsonNode submitted = Lab.annotationEvents(project, "CompletionSubmitted", 1).get(0).get("data");
+        assertEquals(id, submitted.get("completionId").asText());
+        assertEquals(tasks.get(0), submitted.get("taskId").asText());
+        assertEquals(1, submitted.get("spans").asInt());
+        assertEquals(1, Lab.annotationEvents(project, "TrainingSetChanged", 1).get(0).get("data")
+                .get("selectedCount").asInt());
+
+        // Another project's task, or none at all, is not found through this project.
+        as("olivia").body(spans(true, 0, 4)).post("/projects/" + project + "/tasks/" + otherTasks.get(0)
+                + "/completions").then().statusCode(404);
+        as("olivia").body(spans(true, 0, 4)).post("/projects/" + project + "/tasks/" + UUID.randomUUID()
+                + "/completions").then().statusCode(404);
+        // Refused writes leave nothing behind.
+        as("olivia").body(spans(true, 0, 40)).post(completions).then().statusCode(422);
+        UUID unlabelled = project();
+        String bare = importTasks(unlabelled, "text", "gout\n").get(0);
+        as("olivia").body(spans(true, 0, 4)).post("/projects/" + unlabelled + "/tasks/" + bare + "/completions")
+                .then().statusCode(409).body("reason", equalTo("NO_LABELING_CONFIG"));
+        as("olivia").get(completions).then().statusCode(200).body("id", contains(id));
+        as("olivia").get("/projects/" + unlabelled + "/tasks/" + bare + "/completions").then().body("$", hasSize(0));
+        as("olivia").get("/projects/" + otherProject + "/tasks/" + otherTasks.get(0) + "/completions").then()
+                .body("$", hasSize(0));
     }
 }

@@ -13,7 +13,7 @@ import org.annotationlab.events.EventEnvelope;
  */
 public final class JdbcOutbox {
 
-    private static final String INSERT = "insert into outbox_event (id, topic, event_key, type, payload, created_at)"
+    private static final String INSERT = "insert into outbox_event (" + OutboxEvent.COLUMNS + ")"
             + " values (?, ?, ?, ?, ?, ?)";
 
     private final EventCodec codec = new EventCodec();
@@ -25,14 +25,11 @@ public final class JdbcOutbox {
 
     public EventEnvelope append(Connection connection, DomainEvent event) throws SQLException {
         EventEnvelope envelope = codec.wrap(event, source);
-        OutboxEvent row = OutboxEvent.of(event, envelope, codec);
+        Object[] values = OutboxEvent.of(event, envelope, codec).values();
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setObject(1, row.id);
-            insert.setString(2, row.topic);
-            insert.setString(3, row.key);
-            insert.setString(4, row.type);
-            insert.setString(5, row.payload);
-            insert.setObject(6, row.createdAt);
+            for (int i = 0; i < values.length; i++) {
+                insert.setObject(i + 1, values[i]);
+            }
             insert.executeUpdate();
         }
         return envelope;

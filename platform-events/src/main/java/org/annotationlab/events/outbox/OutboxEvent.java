@@ -18,6 +18,9 @@ import org.annotationlab.events.EventEnvelope;
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
 
+    /** The columns a new row sets, in the order of {@link #values()}. */
+    public static final String COLUMNS = "id, topic, event_key, type, payload, created_at";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;
@@ -54,5 +57,10 @@ public class OutboxEvent extends PanacheEntityBase {
         row.payload = codec.encode(envelope);
         row.createdAt = envelope.time();
         return row;
+    }
+
+    /** This row's values for {@link #COLUMNS}. */
+    Object[] values() {
+        return new Object[] {id, topic, key, type, payload, createdAt};
     }
 }
