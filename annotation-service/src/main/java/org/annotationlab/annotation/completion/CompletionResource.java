@@ -42,8 +42,7 @@ public class CompletionResource {
     @Path("/tasks/{taskId}/completions")
     public Uni<Response> create(@PathParam("projectId") UUID projectId, @PathParam("taskId") UUID taskId,
             @Valid @NotNull CompletionDtos.Write request) {
-        return authorizer.require(projectId, ProjectPermission.ANNOTATE)
-                .flatMap(role -> completions.create(projectId, taskId, authorizer.username(), role, request))
+        return completions.create(projectId, taskId, authorizer, request)
                 .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
     }
 

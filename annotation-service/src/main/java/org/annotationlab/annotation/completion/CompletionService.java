@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.annotationlab.annotation.completion.CompletionDtos.HistoryEntry;
@@ -24,7 +25,10 @@ import org.annotationlab.events.annotation.CompletionSubmitted;
 import org.annotationlab.events.outbox.Outbox;
 import org.annotationlab.events.outbox.OutboxEvent;
 import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.web.membership.MembershipView;
 import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.security.ProjectAuthorizer;
+import org.annotationlab.web.security.ProjectPermission;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,8 +41,11 @@ public class CompletionService {
 
     private static final Logger LOG = Logger.getLogger(CompletionService.class);
     private static final String FOREIGN_KEY_VIOLATION = "23503";
-    private static final String TASK_AND_LABELS = "select t.project_id, t.text, t.assignee, l.labels from task t"
-            + " left join project_labels l on l.project_id = t.project_id where t.id = $1";
+    /** Always one row: the caller's role, the task ($3) if it is in the project ($1), the project's labels. */
+    private static final String ROLE_TASK_AND_LABELS = "select m.role, t.text, t.assignee, l.labels from (select 1) one"
+            + " left join " + MembershipView.TABLE + " m on m.project_id = $1 and m.username = $2"
+            + " left join task t on t.id = $3 and t.project_id = $1"
+            + " left join project_labels l on l.project_id = $1";
     private static final String COMPLETION = "insert into completion (id, task_id, project_id, author, spans,"
             + " submitted, submitted_at, review_status, created_at, updated_at, version)";
     private static final String HISTORY = "insert into completion_history (completion_id, action, actor, at, detail)";
@@ -65,15 +72,20 @@ public class CompletionService {
 
     /**
      * A new completion, submitted at once when asked. The hot path of annotation, so it is two
-     * round trips on the reactive pool instead of a Hibernate unit of work: one read (task and
-     * labels), then one statement that writes the completion, its history and — when submitted —
-     * the {@code CompletionSubmitted} outbox row and the training-set recount request. A single
-     * statement is a single transaction: all of it is stored, or none of it.
+     * round trips on the reactive pool instead of a Hibernate unit of work: one read (the caller's
+     * role, the task and the labels), then one statement that writes the completion, its history
+     * and — when submitted — the {@code CompletionSubmitted} outbox row and the training-set
+     * recount request. A single statement is a single transaction: all of it is stored, or none.
+     * The role is decided by {@link ProjectAuthorizer#decide} exactly as for every other request.
      */
-    public Uni<View> create(UUID projectId, UUID taskId, String caller, ProjectRole role, CompletionDtos.Write request) {
-        return pool.preparedQuery(TASK_AND_LABELS).execute(Tuple.of(taskId)).flatMap(rows -> {
-            Row row = rows.size() == 0 ? null : rows.iterator().next();
-            if (row == null || !projectId.equals(row.getUUID("project_id"))) {
+    public Uni<View> create(UUID projectId, UUID taskId, ProjectAuthorizer authorizer, CompletionDtos.Write request) {
+        String caller = authorizer.username();
+        return pool.preparedQuery(ROLE_TASK_AND_LABELS).execute(Tuple.of(projectId, caller, taskId)).flatMap(rows -> {
+            Row row = rows.iterator().next();
+            String member = row.getString("role");
+            ProjectRole role = authorizer.decide(projectId, ProjectPermission.ANNOTATE,
+                    Optional.ofNullable(member).map(ProjectRole::valueOf));
+            if (row.getString("text") == null) {
                 throw ProblemException.notFound("task " + taskId);
             }
             if (role == ProjectRole.ANNOTATOR && !caller.equals(row.getString("assignee"))) {

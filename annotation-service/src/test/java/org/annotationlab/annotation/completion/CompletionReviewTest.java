@@ -5,6 +5,7 @@ import static org.annotationlab.annotation.Lab.assign;
 import static org.annotationlab.annotation.Lab.importTasks;
 import static org.annotationlab.annotation.Lab.project;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -122,7 +123,10 @@ class CompletionReviewTest {
         assertEquals(1, Lab.annotationEvents(project, "TrainingSetChanged", 1).get(0).get("data")
                 .get("selectedCount").asInt());
 
-        // Another project's task, or none at all, is not found through this project.
+        // A caller who is not a member does not learn the project exists; another project's task,
+        // or none at all, is not found through this project.
+        as("mallory").body(spans(true, 0, 4)).post(completions).then().statusCode(404)
+                .body("detail", containsString("project " + project));
         as("olivia").body(spans(true, 0, 4)).post("/projects/" + project + "/tasks/" + otherTasks.get(0)
                 + "/completions").then().statusCode(404);
         as("olivia").body(spans(true, 0, 4)).post("/projects/" + project + "/tasks/" + UUID.randomUUID()
