@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.annotationlab.events.EventRecords;
 import org.annotationlab.events.EventsConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -30,6 +31,9 @@ public class OutboxRelay {
     public static final String CHANNEL = "lab-outbox";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Sends in flight at once; below the emitter's default buffer (128). */
+    private static final int IN_FLIGHT = 100;
+    private static final int MAX_BATCHES_PER_PASS = 50;
     private static final String CLAIM = "select * from outbox_event where published_at is null"
             + " order by seq limit :limit for update skip locked";
 
@@ -47,18 +51,37 @@ public class OutboxRelay {
         if (!config.relay().enabled()) {
             return Uni.createFrom().voidItem();
         }
-        return publishPending()
+        return drain()
                 .invoke(count -> recovered())
                 .onFailure().invoke(this::failed)
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 
-    /** Publishes one batch of pending events; returns how many were published. */
+    /**
+     * Publishes pending events batch after batch until a batch comes back short (the outbox is
+     * drained) or {@value #MAX_BATCHES_PER_PASS} batches went out; the next pass goes on. One batch
+     * per pass capped the relay at a batch per interval, far below what a busy service writes.
+     *
+     * @return how many events were published
+     */
+    public Uni<Integer> drain() {
+        int batchSize = config.relay().batchSize();
+        return Multi.createBy().repeating().uni(this::publishPending).whilst(count -> count == batchSize)
+                .select().first(MAX_BATCHES_PER_PASS)
+                .collect().with(Collectors.summingInt(Integer::intValue));
+    }
+
+    /**
+     * Publishes one batch of pending events; returns how many were published. The batch's records
+     * are handed to the producer in seq order without waiting for each acknowledgement in turn
+     * (the idempotent producer keeps that order per partition); the rows are marked once all are
+     * acknowledged, so a failure leaves the whole batch to be sent again.
+     */
     public Uni<Integer> publishPending() {
         return Panache.withTransaction(() -> claim()
                 .flatMap(rows -> Multi.createFrom().iterable(rows)
-                        .onItem().transformToUniAndConcatenate(this::send)
+                        .onItem().transformToUni(this::send).merge(IN_FLIGHT)
                         .collect().asList()
                         .map(List::size)));
     }
