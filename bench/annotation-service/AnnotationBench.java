@@ -328,6 +328,8 @@ public class AnnotationBench {
         }
 
         Map<String, Object> base0 = baseline(clients, intOpt("baselineSeconds", 10));
+        Map<String, Object> sqlOnly = intOpt("submitSqlSeconds", 10) > 0
+                ? submitSql(projectId, ids, annotators, intOpt("submitSqlSeconds", 10)) : null;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "P3");
         out.put("projectId", projectId.toString());
@@ -340,6 +342,10 @@ public class AnnotationBench {
         out.put("baseline", base0);
         double ratio = measured.throughput() / (Double) base0.get("insertsPerSecond");
         out.put("ratio", round(ratio));
+        if (sqlOnly != null) {
+            out.put("submitSqlOnly", sqlOnly);
+            out.put("ratioToSubmitSql", round(measured.throughput() / (Double) sqlOnly.get("insertsPerSecond")));
+        }
         System.out.println(json(out));
     }
 
@@ -571,39 +577,123 @@ public class AnnotationBench {
             s.execute("create table bench_insert (id uuid primary key, task_id uuid not null, author varchar(255) not null,"
                     + " spans text not null, submitted boolean not null, created_at timestamptz not null)");
         }
+        String spans = "[{\"start\":66,\"end\":104,\"label\":\"Disease\"}]";
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "JDBC autocommit single-row INSERT, " + clients + " threads/connections");
+        m.putAll(jdbcLoop(clients, seconds, (client, connection) -> {
+            PreparedStatement insert = connection.prepareStatement(
+                    "insert into bench_insert (id, task_id, author, spans, submitted, created_at) values (?, ?, ?, ?, true, ?)");
+            return n -> {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setObject(2, UUID.randomUUID());
+                insert.setString(3, "annotator" + client);
+                insert.setString(4, spans);
+                insert.setTimestamp(5, Timestamp.from(Instant.now()));
+                insert.executeUpdate();
+            };
+        }));
+        try (Connection c = jdbc(); Statement s = c.createStatement()) {
+            s.execute("drop table bench_insert");
+        }
+        return m;
+    }
+
+    /**
+     * The database's share of a submit, without the service: each thread runs the two statements
+     * CompletionService.create runs for a submit-at-once completion (copied here; keep them in step),
+     * the read of role, task and labels, then the one write of completion, history, outbox row and
+     * recount request, on the run's own tasks. This is the ceiling any service could reach on this
+     * machine with these writes.
+     */
+    static Map<String, Object> submitSql(UUID projectId, List<String> ids, List<String> annotators, int seconds)
+            throws Exception {
+        String read = "select m.role, t.text, t.assignee, l.labels from (select 1) one"
+                + " left join project_membership m on m.project_id = ? and m.username = ?"
+                + " left join task t on t.id = ? and t.project_id = ?"
+                + " left join project_labels l on l.project_id = ?";
+        String write = "with c as (insert into completion (id, task_id, project_id, author, spans,"
+                + " submitted, submitted_at, review_status, created_at, updated_at, version)"
+                + " values (?, ?, ?, ?, ?, true, ?, 'PENDING', ?, ?, 0)),"
+                + " h as (insert into completion_history (completion_id, action, actor, at, detail)"
+                + " values (?, 'CREATED', ?, ?, ?), (?, 'SUBMITTED', ?, ?, null)),"
+                + " o as (insert into outbox_event (id, topic, event_key, type, payload, created_at)"
+                + " values (?, 'lab.annotations', ?, 'lab.annotations.CompletionSubmitted', ?, ?))"
+                + " insert into training_set_recount (project_id) values (?)";
+        String spans = "[{\"start\":66,\"end\":104,\"label\":\"Disease\"}]";
+        int clients = annotators.size();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", "JDBC autocommit, the submit's 2 statements, " + clients + " threads/connections");
+        m.putAll(jdbcLoop(clients, seconds, (client, connection) -> {
+            PreparedStatement select = connection.prepareStatement(read);
+            PreparedStatement insert = connection.prepareStatement(write);
+            String user = annotators.get(client);
+            return n -> {
+                UUID task = UUID.fromString(ids.get((int) ((client + n * clients) % ids.size())));
+                select.setObject(1, projectId);
+                select.setString(2, user);
+                select.setObject(3, task);
+                select.setObject(4, projectId);
+                select.setObject(5, projectId);
+                try (var rs = select.executeQuery()) {
+                    rs.next();
+                    rs.getString(2);
+                }
+                UUID id = UUID.randomUUID();
+                java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+                Object[] values = {id, task, projectId, user, spans, now, now, now, id, user, now, "1 spans", id, user,
+                        now, UUID.randomUUID(), projectId.toString(), "{\"specversion\":\"1.0\",\"id\":\"" + id
+                                + "\",\"type\":\"lab.annotations.CompletionSubmitted\",\"source\":\"annotation-service\","
+                                + "\"subject\":\"" + projectId + "\",\"time\":\"" + now + "\",\"data\":{\"projectId\":\""
+                                + projectId + "\",\"taskId\":\"" + task + "\",\"completionId\":\"" + id
+                                + "\",\"author\":\"" + user + "\",\"spans\":1}}", now, projectId};
+                for (int i = 0; i < values.length; i++) {
+                    insert.setObject(i + 1, values[i]);
+                }
+                insert.executeUpdate();
+            };
+        }));
+        return m;
+    }
+
+    interface Operation {
+        void run(long n) throws Exception;
+    }
+
+    interface OperationFactory {
+        Operation on(int client, Connection connection) throws Exception;
+    }
+
+    /** {@code clients} threads, each on its own autocommit connection, repeat an operation: 2 s warm-up, then measured. */
+    static Map<String, Object> jdbcLoop(int clients, int seconds, OperationFactory factory) throws Exception {
         List<Connection> connections = new ArrayList<>();
+        List<Operation> operations = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             connections.add(jdbc());
+            operations.add(factory.on(i, connections.get(i)));
         }
-        String spans = "[{\"start\":66,\"end\":104,\"label\":\"Disease\"}]";
-        // a short warm-up, then the measured window
+        Map<String, Object> m = new LinkedHashMap<>();
         for (int pass = 0; pass < 2; pass++) {
             int passSeconds = pass == 0 ? 2 : seconds;
-            AtomicLong count = new AtomicLong();
+            long offset = pass * 1_000_000L;
             long[][] latencies = new long[clients][];
             int[] done = new int[clients];
+            AtomicInteger failures = new AtomicInteger();
             CountDownLatch finished = new CountDownLatch(clients);
             long t0 = System.nanoTime();
             long deadline = t0 + TimeUnit.SECONDS.toNanos(passSeconds);
             for (int a = 0; a < clients; a++) {
                 int client = a;
-                latencies[a] = new long[200_000];
-                Connection connection = connections.get(a);
+                latencies[a] = new long[400_000];
+                Operation operation = operations.get(a);
                 new Thread(() -> {
-                    try (PreparedStatement insert = connection.prepareStatement(
-                            "insert into bench_insert (id, task_id, author, spans, submitted, created_at) values (?, ?, ?, ?, true, ?)")) {
+                    try {
                         while (System.nanoTime() < deadline && done[client] < latencies[client].length) {
                             long t = System.nanoTime();
-                            insert.setObject(1, UUID.randomUUID());
-                            insert.setObject(2, UUID.randomUUID());
-                            insert.setString(3, "annotator" + client);
-                            insert.setString(4, spans);
-                            insert.setTimestamp(5, Timestamp.from(Instant.now()));
-                            insert.executeUpdate();
+                            operation.run(done[client] + offset);
                             latencies[client][done[client]++] = System.nanoTime() - t;
-                            count.incrementAndGet();
                         }
                     } catch (Exception e) {
+                        failures.incrementAndGet();
                         e.printStackTrace();
                     } finally {
                         finished.countDown();
@@ -612,6 +702,9 @@ public class AnnotationBench {
             }
             finished.await();
             double elapsed = (System.nanoTime() - t0) / 1e9;
+            if (failures.get() > 0) {
+                throw new IllegalStateException(failures.get() + " baseline threads failed");
+            }
             if (pass == 1) {
                 int total = Arrays.stream(done).sum();
                 long[] all = new long[total];
@@ -622,23 +715,17 @@ public class AnnotationBench {
                 }
                 Arrays.sort(all);
                 Phase p = new Phase(total, 0, elapsed, all, Map.of(), null);
-                for (Connection connection : connections) {
-                    connection.close();
-                }
-                try (Connection c = jdbc(); Statement s = c.createStatement()) {
-                    s.execute("drop table bench_insert");
-                }
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("method", "JDBC autocommit single-row INSERT, " + clients + " threads/connections");
                 m.put("inserts", total);
                 m.put("seconds", round(elapsed));
                 m.put("insertsPerSecond", round(total / elapsed));
                 m.put("p50ms", round(p.percentileMs(50)));
                 m.put("p99ms", round(p.percentileMs(99)));
-                return m;
             }
         }
-        throw new AssertionError();
+        for (Connection connection : connections) {
+            connection.close();
+        }
+        return m;
     }
 
     // ------------------------------------------------------------------ P4
