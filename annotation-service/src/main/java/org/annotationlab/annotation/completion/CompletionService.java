@@ -41,7 +41,11 @@ public class CompletionService {
 
     private static final Logger LOG = Logger.getLogger(CompletionService.class);
     private static final String FOREIGN_KEY_VIOLATION = "23503";
-    /** Always one row: the caller's role, the task ($3) if it is in the project ($1), the project's labels. */
+    /**
+     * Always one row: the caller's role, the task ($3) if it is in the project ($1), the project's
+     * labels. The role comes from platform-web's membership view, the MembershipLookup this
+     * service runs with ({@code lab.membership-view.enabled=true}), joined here to save a round trip.
+     */
     private static final String ROLE_TASK_AND_LABELS = "select m.role, t.text, t.assignee, l.labels from (select 1) one"
             + " left join " + MembershipView.TABLE + " m on m.project_id = $1 and m.username = $2"
             + " left join task t on t.id = $3 and t.project_id = $1"

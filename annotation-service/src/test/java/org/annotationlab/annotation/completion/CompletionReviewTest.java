@@ -1,5 +1,6 @@
 package org.annotationlab.annotation.completion;
 
+import static io.restassured.RestAssured.given;
 import static org.annotationlab.annotation.Lab.as;
 import static org.annotationlab.annotation.Lab.assign;
 import static org.annotationlab.annotation.Lab.importTasks;
@@ -14,11 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.annotation.Lab;
 import org.annotationlab.testing.LabInfra;
+import org.annotationlab.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -127,6 +130,8 @@ class CompletionReviewTest {
         // or none at all, is not found through this project.
         as("mallory").body(spans(true, 0, 4)).post(completions).then().statusCode(404)
                 .body("detail", containsString("project " + project));
+        given().header("Authorization", TestTokens.bearer("root", "admin")).contentType(ContentType.JSON)
+                .body(spans(false, 0, 4)).post(completions).then().statusCode(201).body("author", equalTo("root"));
         as("olivia").body(spans(true, 0, 4)).post("/projects/" + project + "/tasks/" + otherTasks.get(0)
                 + "/completions").then().statusCode(404);
         as("olivia").body(spans(true, 0, 4)).post("/projects/" + project + "/tasks/" + UUID.randomUUID()
@@ -137,7 +142,8 @@ class CompletionReviewTest {
         String bare = importTasks(unlabelled, "text", "gout\n").get(0);
         as("olivia").body(spans(true, 0, 4)).post("/projects/" + unlabelled + "/tasks/" + bare + "/completions")
                 .then().statusCode(409).body("reason", equalTo("NO_LABELING_CONFIG"));
-        as("olivia").get(completions).then().statusCode(200).body("id", contains(id));
+        as("olivia").get(completions).then().statusCode(200).body("author", contains("olivia", "root"))
+                .body("id[0]", equalTo(id));
         as("olivia").get("/projects/" + unlabelled + "/tasks/" + bare + "/completions").then().body("$", hasSize(0));
         as("olivia").get("/projects/" + otherProject + "/tasks/" + otherTasks.get(0) + "/completions").then()
                 .body("$", hasSize(0));

@@ -73,17 +73,20 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes one batch of pending events; returns how many were published. The batch's records
-     * are handed to the producer in seq order without waiting for each acknowledgement in turn
-     * (the idempotent producer keeps that order per partition); the rows are marked once all are
-     * acknowledged, so a failure leaves the whole batch to be sent again.
+     * Publishes one batch of pending events; returns how many were published. The first record
+     * goes alone: when Kafka is unreachable the pass fails on it without queueing the rest. The
+     * others are then handed to the producer in seq order without waiting for each
+     * acknowledgement in turn (the idempotent producer keeps that order per partition, retries
+     * included). The rows are marked once all are acknowledged, so a failure leaves the whole
+     * batch to be sent again; records of the batch already queued behind a failed one may then
+     * arrive before its second delivery (at-least-once, consumers dedupe).
      */
     public Uni<Integer> publishPending() {
-        return Panache.withTransaction(() -> claim()
-                .flatMap(rows -> Multi.createFrom().iterable(rows)
+        return Panache.withTransaction(() -> claim().flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(0)
+                : send(rows.get(0)).chain(() -> Multi.createFrom().iterable(rows.subList(1, rows.size()))
                         .onItem().transformToUni(this::send).merge(IN_FLIGHT)
                         .collect().asList()
-                        .map(List::size)));
+                        .map(rest -> rest.size() + 1))));
     }
 
     /** Deletes published rows past the retention. */

@@ -10,30 +10,20 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.annotationlab.events.EventCodec;
 import org.annotationlab.events.EventEnvelope;
-import org.annotationlab.events.EventsConfig;
-import org.annotationlab.events.Topics;
 import org.annotationlab.events.consumer.IdempotentConsumer;
 import org.annotationlab.events.consumer.ProcessedEvent;
 import org.annotationlab.events.outbox.Outbox;
 import org.annotationlab.events.outbox.OutboxEvent;
-import org.annotationlab.events.outbox.OutboxRelay;
 import org.annotationlab.events.project.ProjectCreated;
 import org.annotationlab.events.project.ProjectDeleted;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** The shared outbox and idempotent consumer, against the real database and broker. */
@@ -46,12 +36,6 @@ class OutboxAndConsumerTest {
 
     @Inject
     IdempotentConsumer consumer;
-
-    @Inject
-    OutboxRelay relay;
-
-    @Inject
-    EventsConfig config;
 
     @Test
     void anEventAppendedInARolledBackTransactionIsNeverStored() throws Throwable {
@@ -75,38 +59,6 @@ class OutboxAndConsumerTest {
                 () -> Panache.withTransaction(() -> outbox.append(new ProjectDeleted(project))));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> published(envelope.id()));
-    }
-
-    @Test
-    void aBacklogOfSeveralBatchesIsPublishedInTheOrderItWasWritten() throws Throwable {
-        UUID project = UUID.randomUUID();
-        int events = 3 * config.relay().batchSize() + 7;
-
-        List<UUID> written = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Multi
-                .createFrom().range(0, events)
-                .onItem().transformToUniAndConcatenate(i -> outbox.append(new ProjectDeleted(project)))
-                .map(EventEnvelope::id)
-                .collect().asList()));
-        int sent = VertxContextSupport.subscribeAndAwait(() -> relay.drain());
-
-        assertTrue(sent > 0);
-        await().atMost(Duration.ofSeconds(20)).until(() -> written.stream().allMatch(OutboxAndConsumerTest::published));
-        List<UUID> received = new ArrayList<>();
-        try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of("bootstrap.servers",
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                "group.id", "test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
-                new StringDeserializer(), new StringDeserializer())) {
-            kafka.subscribe(List.of(Topics.PROJECTS));
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : kafka.poll(Duration.ofMillis(300))) {
-                    if (project.toString().equals(record.key())) {
-                        received.add(new EventCodec().decode(record.value()).id());
-                    }
-                }
-                return received.size() >= events;
-            });
-        }
-        assertEquals(written, received);
     }
 
     @Test
