@@ -115,8 +115,7 @@ public class CompletionService {
                     .replaceWith(c);
         }).onFailure(e -> e instanceof PgException pg && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState()))
                 .transform(e -> ProblemException.notFound("task " + taskId))
-                .map(c -> new View(c.id, c.taskId, c.author, request.spans(), c.submitted, c.submittedAt,
-                        c.reviewStatus, null, null, null, null, c.createdAt, c.updatedAt));
+                .map(c -> CompletionViews.of(c, request.spans()));
     }
 
     @WithTransaction

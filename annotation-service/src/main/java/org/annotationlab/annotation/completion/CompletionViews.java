@@ -1,5 +1,7 @@
 package org.annotationlab.annotation.completion;
 
+import java.util.List;
+
 /** Maps completion entities to their API view. */
 public final class CompletionViews {
 
@@ -7,7 +9,12 @@ public final class CompletionViews {
     }
 
     public static CompletionDtos.View of(Completion c) {
-        return new CompletionDtos.View(c.id, c.taskId, c.author, SpanCodec.read(c.spans), c.submitted, c.submittedAt,
+        return of(c, SpanCodec.read(c.spans));
+    }
+
+    /** The view of a completion whose spans the caller already holds (no need to read them back). */
+    public static CompletionDtos.View of(Completion c, List<Span> spans) {
+        return new CompletionDtos.View(c.id, c.taskId, c.author, spans, c.submitted, c.submittedAt,
                 c.reviewStatus, c.reviewer, c.reviewComment, c.reviewedAt, c.fromPrediction, c.createdAt, c.updatedAt);
     }
 }
