@@ -1,7 +1,9 @@
 package org.annotationlab.workloads;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -9,6 +11,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,53 @@ public final class PodTemplates {
     public static final String MODEL_STORE_VOLUME = "model-store";
 
     private PodTemplates() {
+    }
+
+    /**
+     * A controller template's pod template with its metadata, labels and pod spec present (added
+     * empty where missing), so a launcher can set its own without null checks.
+     *
+     * @param template the template's pod template; null: a new one
+     * @return the same object, or the new one to set on the controller template
+     */
+    public static PodTemplateSpec completed(PodTemplateSpec template) {
+        PodTemplateSpec completed = template == null ? new PodTemplateSpec() : template;
+        if (completed.getMetadata() == null) {
+            completed.setMetadata(new ObjectMeta());
+        }
+        if (completed.getMetadata().getLabels() == null) {
+            completed.getMetadata().setLabels(new LinkedHashMap<>());
+        }
+        if (completed.getSpec() == null) {
+            completed.setSpec(new PodSpec());
+        }
+        return completed;
+    }
+
+    /**
+     * The {@value #CONTAINER} container with an image: the template's own, else {@code image}.
+     *
+     * @param kind for messages: what the template is of ("Job", "model server")
+     * @throws IllegalArgumentException when neither gives one
+     */
+    public static Container runner(PodSpec pod, String image, String kind) {
+        Container container = container(pod);
+        if (isBlank(container.getImage())) {
+            if (isBlank(image)) {
+                throw new IllegalArgumentException("no nlp-runner image: the " + kind + " template's container has none"
+                        + " and none is configured");
+            }
+            container.setImage(image);
+        }
+        return container;
+    }
+
+    /** A controller condition's {@code reason: message}, either alone when the other is blank, else {@code fallback}. */
+    public static String reasonAndMessage(String reason, String message, String fallback) {
+        if (isBlank(reason)) {
+            return isBlank(message) ? fallback : message;
+        }
+        return isBlank(message) ? reason : reason + ": " + message;
     }
 
     /** The template's {@value #CONTAINER} container, added when it has none. */

@@ -13,11 +13,6 @@ import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
-import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentCondition;
@@ -27,9 +22,6 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentStrategy;
 import io.fabric8.kubernetes.api.model.apps.RollingUpdateDeployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ExceptionHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -207,7 +199,8 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
         Optional<DeploymentCondition> replicaFailure = condition(status, "ReplicaFailure", "True");
         if (replicaFailure.isPresent()) {
             return ServerStatus.failed("the model server's pods could not be created: "
-                    + join(replicaFailure.get().getReason(), replicaFailure.get().getMessage()));
+                    + PodTemplates.reasonAndMessage(replicaFailure.get().getReason(), replicaFailure.get().getMessage(),
+                            "no reason given"));
         }
         int wanted = Optional.ofNullable(spec.getReplicas()).orElse(1);
         if (count(status.getUpdatedReplicas()) == wanted && count(status.getReadyReplicas()) == wanted
@@ -324,29 +317,10 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
         }
         spec.setSelector(null); // this class's, per project
         rollingUpdate(spec);
-        if (spec.getTemplate() == null) {
-            spec.setTemplate(new PodTemplateSpec());
-        }
-        PodTemplateSpec template = spec.getTemplate();
-        if (template.getMetadata() == null) {
-            template.setMetadata(new ObjectMeta());
-        }
-        if (template.getMetadata().getLabels() == null) {
-            template.getMetadata().setLabels(new LinkedHashMap<>());
-        }
-        if (template.getSpec() == null) {
-            template.setSpec(new PodSpec());
-        }
-        PodSpec pod = template.getSpec();
+        spec.setTemplate(PodTemplates.completed(spec.getTemplate()));
+        PodSpec pod = spec.getTemplate().getSpec();
 
-        Container container = container(pod);
-        if (isBlank(container.getImage())) {
-            if (isBlank(settings.image())) {
-                throw new IllegalArgumentException("no nlp-runner image: the model server template's container"
-                        + " has none and none is configured");
-            }
-            container.setImage(settings.image());
-        }
+        Container container = PodTemplates.runner(pod, settings.image(), "model server");
         httpPort(container, settings.port());
         if (container.getReadinessProbe() == null) {
             container.setReadinessProbe(httpProbe("/health/ready", 10));
@@ -403,13 +377,6 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
         return Optional.ofNullable(status.getConditions()).orElse(List.of()).stream()
                 .filter(c -> type.equals(c.getType()) && value.equals(c.getStatus()))
                 .findFirst();
-    }
-
-    private static String join(String reason, String message) {
-        if (isBlank(reason)) {
-            return isBlank(message) ? "no reason given" : message;
-        }
-        return isBlank(message) ? reason : reason + ": " + message;
     }
 
     private static boolean isZero(IntOrString value) {

@@ -5,16 +5,10 @@ import io.fabric8.kubernetes.api.model.ContainerState;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
-import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
-import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.VolumeBuilder;
-import io.fabric8.kubernetes.api.model.VolumeMount;
-import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
@@ -22,9 +16,6 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.JobStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ExceptionHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -210,7 +201,8 @@ public final class KubernetesJobLauncher implements WorkloadLauncher, AutoClosea
             return WorkloadStatus.succeeded(message.orElse("SUCCEEDED: the Job completed"));
         }
         return WorkloadStatus.failed(message.orElseGet(() -> "JOB_FAILED: "
-                + failed.map(c -> join(c.getReason(), c.getMessage())).orElse("the Job failed")
+                + failed.map(c -> PodTemplates.reasonAndMessage(c.getReason(), c.getMessage(), "the Job failed"))
+                        .orElse("the Job failed")
                 + ended.map(t -> " (" + CONTAINER + " ended with " + Objects.toString(t.getReason(), "no reason")
                         + ", exit code " + t.getExitCode() + ")").orElse("")));
     }
@@ -258,30 +250,11 @@ public final class KubernetesJobLauncher implements WorkloadLauncher, AutoClosea
         if (spec.getTtlSecondsAfterFinished() == null && settings.ttlSecondsAfterFinished() > 0) {
             spec.setTtlSecondsAfterFinished(Math.toIntExact(settings.ttlSecondsAfterFinished()));
         }
-        if (spec.getTemplate() == null) {
-            spec.setTemplate(new PodTemplateSpec());
-        }
-        PodTemplateSpec template = spec.getTemplate();
-        if (template.getMetadata() == null) {
-            template.setMetadata(new ObjectMeta());
-        }
-        if (template.getMetadata().getLabels() == null) {
-            template.getMetadata().setLabels(new LinkedHashMap<>());
-        }
-        if (template.getSpec() == null) {
-            template.setSpec(new PodSpec());
-        }
-        PodSpec pod = template.getSpec();
+        spec.setTemplate(PodTemplates.completed(spec.getTemplate()));
+        PodSpec pod = spec.getTemplate().getSpec();
         pod.setRestartPolicy("Never");
 
-        Container container = container(pod);
-        if (isBlank(container.getImage())) {
-            if (isBlank(settings.image())) {
-                throw new IllegalArgumentException("no nlp-runner image: the Job template's container has none"
-                        + " and none is configured");
-            }
-            container.setImage(settings.image());
-        }
+        Container container = PodTemplates.runner(pod, settings.image(), "Job");
         container.setTerminationMessagePath(TERMINATION_LOG);
         if (isBlank(container.getTerminationMessagePolicy())) {
             container.setTerminationMessagePolicy("FallbackToLogsOnError");
@@ -294,13 +267,6 @@ public final class KubernetesJobLauncher implements WorkloadLauncher, AutoClosea
         return Optional.ofNullable(status.getConditions()).orElse(List.of()).stream()
                 .filter(c -> type.equals(c.getType()) && "True".equals(c.getStatus()))
                 .findFirst();
-    }
-
-    private static String join(String reason, String message) {
-        if (isBlank(reason)) {
-            return isBlank(message) ? "the Job failed" : message;
-        }
-        return isBlank(message) ? reason : reason + ": " + message;
     }
 
     private static boolean positive(Integer count) {
