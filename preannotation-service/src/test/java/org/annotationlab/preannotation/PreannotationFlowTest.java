@@ -12,11 +12,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.annotationlab.events.DirectPublisher;
 import org.annotationlab.events.DomainEvent;
@@ -52,6 +56,9 @@ class PreannotationFlowTest {
     private static final String MODEL = "pa_ner_v3";
 
     private final List<NlpRunnerProcess> servers = new ArrayList<>();
+
+    @Inject
+    Pool database;
 
     @Test
     void preannotatesWithTheDeployedModelAndSurvivesAServerRestart() throws Exception {
@@ -106,6 +113,7 @@ class PreannotationFlowTest {
         assertEquals(List.of(120, 120, 0), List.of(done.getInt("progress.total"), done.getInt("progress.done"), done.getInt("progress.failed")));
         List<Map<String, Object>> stored = predictions(project, tasks.get(0));
         assertEquals(1, stored.size());
+        assertEquals(Map.of(), taskRows(all), "a finished run keeps no task rows but its failures");
         assertEquals(MODEL, stored.get(0).get("model"));
         assertEquals("3", stored.get(0).get("modelVersion"));
 
@@ -118,6 +126,7 @@ class PreannotationFlowTest {
         assertEquals(List.of(11, 10, 1), List.of(partial.getInt("progress.total"), partial.getInt("progress.done"), partial.getInt("progress.failed")));
         assertEquals(missing, partial.getString("failures[0].taskId"));
         assertTrue(partial.getString("failures[0].error").contains("no such task"));
+        assertEquals(Map.of("FAILED", 1L), taskRows(partial.getString("id")), "the failure list outlives the run");
         assertEquals(1, predictions(project, tasks.get(0)).size(), "a re-run replaces the model version's predictions");
 
         // The model server goes away and comes back on the same port while a run waits: it completes.
@@ -155,6 +164,15 @@ class PreannotationFlowTest {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(300)).until(() ->
                 !"RUNNING".equals(as("olivia").get("/preannotations/" + runId).jsonPath().getString("state")));
         return as("olivia").get("/preannotations/" + runId).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The run's preannotation_task rows, counted by state. */
+    private Map<String, Long> taskRows(String runId) {
+        Map<String, Long> counts = new TreeMap<>();
+        database.preparedQuery("select state, count(*) from preannotation_task where run_id = $1 group by state")
+                .executeAndAwait(Tuple.of(UUID.fromString(runId)))
+                .forEach(row -> counts.put(row.getString(0), row.getLong(1)));
+        return counts;
     }
 
     private static List<Map<String, Object>> predictions(UUID project, String taskId) {
