@@ -110,7 +110,7 @@ public class CompletionService {
             values.addAll(Arrays.asList(outbox.row(new CompletionSubmitted(projectId, taskId, c.id, caller,
                     request.spans().size()))));
             return pool.preparedQuery(INSERT_SUBMITTED).execute(Tuple.from(values))
-                    .invoke(() -> LOG.infof("project %s: completion %s of task %s submitted by %s", projectId, c.id,
+                    .invoke(() -> LOG.debugf("project %s: completion %s of task %s submitted by %s", projectId, c.id,
                             taskId, caller))
                     .replaceWith(c);
         }).onFailure(e -> e instanceof PgException pg && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState()))
@@ -159,7 +159,7 @@ public class CompletionService {
         return CompletionHistory.of(c.id, "SUBMITTED", caller, null).persist()
                 .chain(() -> outbox.append(new CompletionSubmitted(c.projectId, c.taskId, c.id, caller, spans)))
                 .chain(() -> trainingSet.requestRecount(c.projectId))
-                .invoke(() -> LOG.infof("project %s: completion %s of task %s submitted by %s", c.projectId, c.id,
+                .invoke(() -> LOG.debugf("project %s: completion %s of task %s submitted by %s", c.projectId, c.id,
                         c.taskId, caller));
     }
 
