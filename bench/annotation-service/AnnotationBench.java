@@ -8,7 +8,9 @@
  *   p3        create a project (owner + N annotators, label Disease), import SENTENCES text tasks from
  *             NCBI-disease train.tsv, assign them round-robin, then CLIENTS threads submit one completion
  *             (gold spans, submit:true) per task until the tasks, MAX requests or SECONDS run out;
- *             then the JDBC single-row INSERT baseline with the same number of threads. Prints one JSON line.
+ *             then the JDBC single-row INSERT baseline with the same number of threads, the same on one
+ *             connection (loopSeconds, 0 skips it) and the submit's own SQL without the service
+ *             (submitSqlSeconds, 0 skips it). Prints one JSON line.
  *   baseline  only the JDBC single-row autocommit INSERT loop. Prints one JSON line.
  *   token     print "Bearer <jwt>" for user [olivia], signed with platform-testing's test key (valid 1 h).
  *   p4-import create a project (owner olivia, label Disease) and import TASKS sentences (train.tsv
@@ -328,6 +330,8 @@ public class AnnotationBench {
         }
 
         Map<String, Object> base0 = baseline(clients, intOpt("baselineSeconds", 10));
+        // The other wording, "a plain JDBC loop": one connection inserting in a loop.
+        Map<String, Object> base1 = intOpt("loopSeconds", 10) > 0 ? baseline(1, intOpt("loopSeconds", 10)) : null;
         Map<String, Object> sqlOnly = intOpt("submitSqlSeconds", 10) > 0
                 ? submitSql(projectId, ids, annotators, intOpt("submitSqlSeconds", 10)) : null;
         Map<String, Object> out = new LinkedHashMap<>();
@@ -342,6 +346,10 @@ public class AnnotationBench {
         out.put("baseline", base0);
         double ratio = measured.throughput() / (Double) base0.get("insertsPerSecond");
         out.put("ratio", round(ratio));
+        if (base1 != null) {
+            out.put("baselineOneConnection", base1);
+            out.put("ratioToOneConnection", round(measured.throughput() / (Double) base1.get("insertsPerSecond")));
+        }
         if (sqlOnly != null) {
             out.put("submitSqlOnly", sqlOnly);
             out.put("ratioToSubmitSql", round(measured.throughput() / (Double) sqlOnly.get("insertsPerSecond")));

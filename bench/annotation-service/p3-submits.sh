@@ -8,7 +8,8 @@
 # usage: bench/annotation-service/p3-submits.sh [runs=3]   (after setup.sh and service.sh start)
 # env:   WARMUP_RUNS (2 untimed runs first), CLIENTS (32), SENTENCES (30000), WARMUP (500), MAX (40000 measured
 #        requests), SECONDS_ (20),
-#        BASELINE_SECONDS (10), SUBMIT_SQL_SECONDS (10; 0 skips the service-less run of the submit's SQL)
+#        BASELINE_SECONDS (10), LOOP_SECONDS (10; 0 skips the one-connection INSERT loop),
+#        SUBMIT_SQL_SECONDS (10; 0 skips the service-less run of the submit's SQL)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 runs="${1:-3}"
@@ -17,14 +18,14 @@ out="$BENCH_HOME/p3-results.jsonl"
 # Untimed runs first: the service's JIT needs about 60,000 submits before its figures settle.
 for i in $(seq 1 "${WARMUP_RUNS:-2}"); do
   bench p3 clients="${CLIENTS:-32}" sentences="${SENTENCES:-30000}" warmup="${WARMUP:-500}" max="${MAX:-40000}" \
-    seconds="${SECONDS_:-20}" baselineSeconds=1 submitSqlSeconds=0 | tail -1 \
+    seconds="${SECONDS_:-20}" baselineSeconds=1 loopSeconds=0 submitSqlSeconds=0 | tail -1 \
     | python3 -c 'import json,sys; r=json.load(sys.stdin)["measured"]; print("warm-up run: %.1f submits/s, p99 %.1f ms, %d errors" % (r["submitsPerSecond"], r["p99ms"], r["errors"]))' >&2
 done
 for i in $(seq 1 "$runs"); do
   load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   line="$(bench p3 clients="${CLIENTS:-32}" sentences="${SENTENCES:-30000}" warmup="${WARMUP:-500}" \
     max="${MAX:-40000}" seconds="${SECONDS_:-20}" baselineSeconds="${BASELINE_SECONDS:-10}" \
-    submitSqlSeconds="${SUBMIT_SQL_SECONDS:-10}" | tail -1)"
+    loopSeconds="${LOOP_SECONDS:-10}" submitSqlSeconds="${SUBMIT_SQL_SECONDS:-10}" | tail -1)"
   rss_kb="$(awk '/VmRSS/ {print $2}' /proc/"$(service_pid)"/status)"
   load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
   line="${line%\}},\"loadavgBefore\":\"$load_before\",\"loadavgAfter\":\"$load_after\",\"serviceRssMB\":$((rss_kb / 1024))}"
@@ -42,6 +43,9 @@ print("  p50 / p99 ms     %.1f / %.1f" % (med(m("p50ms")), med(m("p99ms"))))
 print("  errors           %d total of %d requests" % (sum(r["measured"]["errors"] for r in runs), sum(r["measured"]["requests"] for r in runs)))
 print("  baseline inserts/s %.1f  (runs: %s)" % (med(lambda r: r["baseline"]["insertsPerSecond"]), [r["baseline"]["insertsPerSecond"] for r in runs]))
 print("  ratio            %.4f   (goal >= 0.5; per run submits/s / inserts/s)" % med(lambda r: r["measured"]["submitsPerSecond"] / r["baseline"]["insertsPerSecond"]))
+if all("baselineOneConnection" in r for r in runs):
+    print("  one-connection INSERT loop/s %.1f  (runs: %s)" % (med(lambda r: r["baselineOneConnection"]["insertsPerSecond"]), [r["baselineOneConnection"]["insertsPerSecond"] for r in runs]))
+    print("  ratio to it      %.4f   (the issue's 'plain JDBC loop' read as one connection)" % med(lambda r: r["measured"]["submitsPerSecond"] / r["baselineOneConnection"]["insertsPerSecond"]))
 if all("submitSqlOnly" in r for r in runs):
     print("  submit SQL only/s %.1f  (runs: %s; the submit's 2 statements over JDBC, no service)" % (med(lambda r: r["submitSqlOnly"]["insertsPerSecond"]), [r["submitSqlOnly"]["insertsPerSecond"] for r in runs]))
     print("  ratio to it      %.4f" % med(lambda r: r["measured"]["submitsPerSecond"] / r["submitSqlOnly"]["insertsPerSecond"]))
