@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # P3: completion submits/s with 32 concurrent clients (annotators, each submitting gold spans on its
 # own assigned tasks, one completion per task, submit:true) versus PostgreSQL's own single-row
-# autocommit INSERT rate with 32 JDBC connections, measured in the same run. Each run uses a fresh
+# autocommit INSERT rate with 32 JDBC connections and with one (the "plain JDBC loop" read
+# literally), measured in the same run. Each run uses a fresh
 # project of SENTENCES text tasks from NCBI-disease train.tsv; WARMUP submits are not measured.
 # Goal: submits/s >= 0.5 x inserts/s, p99 < 50 ms, zero errors.
 #
