@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.lang.reflect.Array;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.annotationlab.annotation.completion.CompletionDtos.HistoryEntry;
 import org.annotationlab.annotation.completion.CompletionDtos.View;
+import org.annotationlab.annotation.config.AnnotationConfig;
 import org.annotationlab.annotation.project.ProjectLabels;
 import org.annotationlab.annotation.task.Task;
 import org.annotationlab.annotation.trainingset.TrainingSetTracker;
@@ -57,21 +59,38 @@ public class CompletionService {
     private static final String INSERT_DRAFT = "with c as (" + COMPLETION
             + " values ($1, $2, $3, $4, $5, false, null, 'PENDING', $6, $6, 0))"
             + " " + HISTORY + " values ($1, 'CREATED', $4, $6, $7)";
-    /** The draft's parameters, then the outbox row's ($8.. in OutboxEvent.COLUMNS order). */
-    private static final String INSERT_SUBMITTED = "with c as (" + COMPLETION
-            + " values ($1, $2, $3, $4, $5, true, $6, 'PENDING', $6, $6, 0)),"
-            + " h as (" + HISTORY + " values ($1, 'CREATED', $4, $6, $7), ($1, 'SUBMITTED', $4, $6, null)),"
-            + " o as (insert into outbox_event (" + OutboxEvent.COLUMNS + ") values ($8, $9, $10, $11, $12, $13))"
-            + " " + TrainingSetTracker.REQUEST.replace(":project", "$3");
+    /**
+     * Submitted completions, any number at once ({@link GroupCommit}): each parameter is one column's
+     * values, in {@link #SUBMITTED_COLUMNS} order — the draft's seven, then the outbox row's in
+     * {@link OutboxEvent#COLUMNS} order. History ids keep CREATED before SUBMITTED per completion.
+     */
+    private static final String INSERT_SUBMITTED = "with s as (select * from unnest($1::uuid[], $2::uuid[],"
+            + " $3::uuid[], $4::varchar[], $5::text[], $6::timestamptz[], $7::varchar[], $8::uuid[], $9::varchar[],"
+            + " $10::varchar[], $11::varchar[], $12::text[], $13::timestamptz[]) with ordinality as s (id, task_id,"
+            + " project_id, author, spans, at, detail, event_id, topic, event_key, type, payload, created_at, n)),"
+            + " c as (" + COMPLETION + " select id, task_id, project_id, author, spans, true, at, 'PENDING', at, at, 0"
+            + " from s),"
+            + " h as (" + HISTORY + " select s.id, a.action, s.author, s.at, case a.k when 1 then s.detail end"
+            + " from s cross join (values (1, 'CREATED'), (2, 'SUBMITTED')) a (k, action) order by s.n, a.k),"
+            + " o as (insert into outbox_event (" + OutboxEvent.COLUMNS + ") select event_id, topic, event_key, type,"
+            + " payload, created_at from s order by s.n)"
+            + " " + TrainingSetTracker.requests("select distinct project_id from s");
+    private static final Class<?>[] SUBMITTED_COLUMNS = {UUID.class, UUID.class, UUID.class, String.class,
+        String.class, OffsetDateTime.class, String.class, UUID.class, String.class, String.class, String.class,
+        String.class, OffsetDateTime.class};
+    /** Most submits one statement writes. */
+    private static final int MAX_SUBMITS_PER_WRITE = 100;
 
     private final Outbox outbox;
     private final TrainingSetTracker trainingSet;
     private final Pool pool;
+    private final GroupCommit<Object[]> submits;
 
-    CompletionService(Outbox outbox, TrainingSetTracker trainingSet, Pool pool) {
+    CompletionService(Outbox outbox, TrainingSetTracker trainingSet, Pool pool, AnnotationConfig config) {
         this.outbox = outbox;
         this.trainingSet = trainingSet;
         this.pool = pool;
+        this.submits = new GroupCommit<>(this::insertSubmitted, config.submitWritesInFlight(), MAX_SUBMITS_PER_WRITE);
     }
 
     /**
@@ -80,6 +99,7 @@ public class CompletionService {
      * role, the task and the labels), then one statement that writes the completion, its history
      * and — when submitted — the {@code CompletionSubmitted} outbox row and the training-set
      * recount request. A single statement is a single transaction: all of it is stored, or none.
+     * Concurrent submits share that statement ({@link GroupCommit}); one that fails is retried alone.
      * The role is decided by {@link ProjectAuthorizer#decide} exactly as for every other request.
      */
     public Uni<View> create(UUID projectId, UUID taskId, ProjectAuthorizer authorizer, CompletionDtos.Write request) {
@@ -109,13 +129,26 @@ public class CompletionService {
                     created));
             values.addAll(Arrays.asList(outbox.row(new CompletionSubmitted(projectId, taskId, c.id, caller,
                     request.spans().size()))));
-            return pool.preparedQuery(INSERT_SUBMITTED).execute(Tuple.from(values))
+            return submits.write(values.toArray())
                     .invoke(() -> LOG.debugf("project %s: completion %s of task %s submitted by %s", projectId, c.id,
                             taskId, caller))
                     .replaceWith(c);
         }).onFailure(e -> e instanceof PgException pg && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState()))
                 .transform(e -> ProblemException.notFound("task " + taskId))
                 .map(c -> CompletionViews.of(c, request.spans()));
+    }
+
+    /** One statement for a batch of submitted completions' rows, each in {@link #SUBMITTED_COLUMNS} order. */
+    private Uni<Void> insertSubmitted(List<Object[]> rows) {
+        Tuple columns = Tuple.tuple();
+        for (int column = 0; column < SUBMITTED_COLUMNS.length; column++) {
+            Object values = Array.newInstance(SUBMITTED_COLUMNS[column], rows.size());
+            for (int row = 0; row < rows.size(); row++) {
+                Array.set(values, row, rows.get(row)[column]);
+            }
+            columns.addValue(values);
+        }
+        return pool.preparedQuery(INSERT_SUBMITTED).execute(columns).replaceWithVoid();
     }
 
     @WithTransaction

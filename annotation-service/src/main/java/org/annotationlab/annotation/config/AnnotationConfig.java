@@ -22,4 +22,11 @@ public interface AnnotationConfig {
     /** Bad rows an import with skipBadRows reports one by one (all are counted). */
     @WithDefault("1000")
     int maxReportedBadRows();
+
+    /**
+     * Statements writing submitted completions at once; concurrent submits beyond them wait and
+     * are written together by the next one (group commit).
+     */
+    @WithDefault("4")
+    int submitWritesInFlight();
 }

@@ -29,7 +29,7 @@ public class TrainingSetTracker {
 
     private static final Logger LOG = Logger.getLogger(TrainingSetTracker.class);
     /** A recount request for {@code :project}; a write may put it in its own statement. */
-    public static final String REQUEST = "insert into training_set_recount (project_id) values (:project)";
+    public static final String REQUEST = requests("values (:project)");
     private static final String PENDING = "select distinct project_id from training_set_recount limit 200";
     private static final String ENSURE_ROW = "insert into training_set_size (project_id, selected_count)"
             + " values (:project, -1) on conflict do nothing";
@@ -43,6 +43,11 @@ public class TrainingSetTracker {
 
     TrainingSetTracker(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    /** Recount requests for the projects a query ({@code values} or {@code select}) yields, for a write's own statement. */
+    public static String requests(String projects) {
+        return "insert into training_set_recount (project_id) " + projects;
     }
 
     /** Asks for a recount, inside the current reactive transaction. */

@@ -11,14 +11,26 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.annotationlab.annotation.Lab;
 import org.annotationlab.testing.LabInfra;
 import org.annotationlab.testing.TestTokens;
@@ -27,6 +39,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(LabInfra.class)
 class CompletionReviewTest {
+
+    @Inject
+    Pool database;
 
     private static Map<String, Object> spans(boolean submit, int start, int end) {
         return Map.of("spans", List.of(Map.of("start", start, "end", end, "label", "Disease")), "submit", submit);
@@ -147,5 +162,43 @@ class CompletionReviewTest {
         as("olivia").get("/projects/" + unlabelled + "/tasks/" + bare + "/completions").then().body("$", hasSize(0));
         as("olivia").get("/projects/" + otherProject + "/tasks/" + otherTasks.get(0) + "/completions").then()
                 .body("$", hasSize(0));
+    }
+
+    @Test
+    void concurrentSubmitsShareStatementsAndEachKeepsItsOwnRowsAndEvent() throws Exception {
+        int clients = 32;
+        UUID project = project("Disease");
+        List<String> tasks = importTasks(project, "text", "gout\n".repeat(clients));
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<String> ids = new ArrayList<>();
+        try {
+            List<Future<String>> posts = new ArrayList<>();
+            for (String task : tasks) {
+                posts.add(pool.submit(() -> as("olivia").body(spans(true, 0, 4))
+                        .post("/projects/" + project + "/tasks/" + task + "/completions")
+                        .then().statusCode(201).extract().<String>path("id")));
+            }
+            for (Future<String> post : posts) {
+                ids.add(post.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // One write slot in tests (application.properties): submits that came while it was busy
+        // were written together, in one transaction.
+        long transactions = database.preparedQuery("select count(distinct xmin::text) from completion where project_id = $1")
+                .execute(Tuple.of(project)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+        assertTrue(transactions < clients, clients + " submits took " + transactions + " transactions");
+        for (String id : ids) {
+            as("olivia").get("/projects/" + project + "/completions/" + id + "/history").then().statusCode(200)
+                    .body("action", contains("CREATED", "SUBMITTED")).body("detail", contains("1 spans", null));
+        }
+        Set<String> announced = new HashSet<>();
+        Lab.annotationEvents(project, "CompletionSubmitted", clients)
+                .forEach(event -> announced.add(event.get("data").get("completionId").asText()));
+        assertEquals(new HashSet<>(ids), announced);
+        as("olivia").get("/projects/" + project + "/training-set/summary").then().statusCode(200)
+                .body("selectedCompletions", equalTo(clients));
     }
 }
