@@ -7,7 +7,7 @@
 # Goal: submits/s >= 0.5 x inserts/s, p99 < 50 ms, zero errors.
 #
 # usage: bench/annotation-service/p3-submits.sh [runs=3]   (after setup.sh and service.sh start)
-# env:   WARMUP_RUNS (2 untimed runs first), CLIENTS (32), SENTENCES (30000), WARMUP (500), MAX (40000 measured
+# env:   WARMUP_RUNS (5 untimed runs first), CLIENTS (32), SENTENCES (30000), WARMUP (500), MAX (40000 measured
 #        requests), SECONDS_ (20),
 #        BASELINE_SECONDS (10), LOOP_SECONDS (10; 0 skips the one-connection INSERT loop),
 #        SUBMIT_SQL_SECONDS (10; 0 skips the service-less run of the submit's SQL)
@@ -16,8 +16,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 runs="${1:-3}"
 out="$BENCH_HOME/p3-results.jsonl"
 : >"$out"
-# Untimed runs first: the service's JIT needs about 60,000 submits before its figures settle.
-for i in $(seq 1 "${WARMUP_RUNS:-2}"); do
+# Untimed runs first: the service's JIT needs 60,000 to 120,000 submits before its figures settle
+# (fewer on a fast machine; on a slow one its C2 compiler thread took as much CPU as the requests).
+for i in $(seq 1 "${WARMUP_RUNS:-5}"); do
   bench p3 clients="${CLIENTS:-32}" sentences="${SENTENCES:-30000}" warmup="${WARMUP:-500}" max="${MAX:-40000}" \
     seconds="${SECONDS_:-20}" baselineSeconds=1 loopSeconds=0 submitSqlSeconds=0 | tail -1 \
     | python3 -c 'import json,sys; r=json.load(sys.stdin)["measured"]; print("warm-up run: %.1f submits/s, p99 %.1f ms, %d errors" % (r["submitsPerSecond"], r["p99ms"], r["errors"]))' >&2

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # start|stop the annotation-service under benchmark: port 18082, the benchmark database and broker,
 # quarkus-oidc verifying platform-testing's test tokens, heap $BENCH_HEAP, GC log for P4.
-# Default log levels (INFO: one line per submitted completion, as in production); extra JVM/-D options in BENCH_SERVICE_OPTS.
+# Default log levels (as in production); extra JVM/-D options in BENCH_SERVICE_OPTS.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 case "${1:-}" in
