@@ -90,7 +90,14 @@ public class CompletionService {
         this.outbox = outbox;
         this.trainingSet = trainingSet;
         this.pool = pool;
-        this.submits = new GroupCommit<>(this::insertSubmitted, config.submitWritesInFlight(), MAX_SUBMITS_PER_WRITE);
+        this.submits = new GroupCommit<>(this::insertSubmitted, CompletionService::dataError,
+                config.submitWritesInFlight(), MAX_SUBMITS_PER_WRITE);
+    }
+
+    /** A failure that one submit's data may cause (integrity constraint or data exception), not the database's. */
+    private static boolean dataError(Throwable failure) {
+        return failure instanceof PgException pg && pg.getSqlState() != null
+                && (pg.getSqlState().startsWith("23") || pg.getSqlState().startsWith("22"));
     }
 
     /**

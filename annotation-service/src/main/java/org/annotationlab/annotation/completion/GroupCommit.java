@@ -9,15 +9,18 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
 
 /**
  * Writes concurrent requests' rows together: one statement and one transaction for a batch instead
  * of one per request, which is most of what a small write costs PostgreSQL. An item leaves at once
  * while fewer than {@code inFlight} batches are being written, so a lone request never waits;
  * otherwise it waits for a batch to finish and leaves with what queued behind it (at most
- * {@code maxBatch} items). A batch is all or nothing, so when one fails each of its items is written
- * again alone: only the item that is wrong fails, with its own error. Each caller resumes on the
- * Vert.x context it submitted from.
+ * {@code maxBatch} items). A batch is all or nothing, so when it fails for what may be one item's
+ * data ({@code itemFault}: a constraint, not a lost connection) each of its items is written again
+ * alone, and only the wrong one fails, with its own error; any other failure fails the whole batch
+ * at once. Each caller resumes on the Vert.x context it submitted from.
  */
 final class GroupCommit<T> {
 
@@ -31,26 +34,37 @@ final class GroupCommit<T> {
         }
 
         private void resume(Runnable action) {
-            if (context == null || context == Vertx.currentContext()) {
-                action.run();
-            } else {
+            if (context != null && context != Vertx.currentContext()) {
                 context.runOnContext(ignored -> action.run());
+                return;
+            }
+            try {
+                action.run();
+            } catch (RuntimeException e) { // a caller's own failure must not keep the rest of its batch waiting
+                LOG.warnf(e, "a caller of a group commit failed on its result");
             }
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(GroupCommit.class);
+
     private final Function<List<T>, Uni<Void>> write;
+    private final Predicate<Throwable> itemFault;
     private final int inFlight;
     private final int maxBatch;
     private final ArrayDeque<Waiting<T>> queue = new ArrayDeque<>();
     private int writing;
 
-    /** {@code write} stores a batch in one transaction: all of it, or none. */
-    GroupCommit(Function<List<T>, Uni<Void>> write, int inFlight, int maxBatch) {
+    /**
+     * {@code write} stores a batch in one transaction: all of it, or none; {@code itemFault} tells
+     * whether its failure may be due to one item, so that writing the items alone is worth it.
+     */
+    GroupCommit(Function<List<T>, Uni<Void>> write, Predicate<Throwable> itemFault, int inFlight, int maxBatch) {
         if (inFlight < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("inFlight and maxBatch must be at least 1");
         }
         this.write = write;
+        this.itemFault = itemFault;
         this.inFlight = inFlight;
         this.maxBatch = maxBatch;
     }
@@ -95,15 +109,15 @@ final class GroupCommit<T> {
     private Uni<Void> settle(List<Waiting<T>> batch, Throwable failure) {
         if (failure == null) {
             batch.forEach(Waiting::complete);
-        } else if (batch.size() == 1) {
-            batch.get(0).fail(failure);
+        } else if (batch.size() == 1 || !itemFault.test(failure)) {
+            batch.forEach(waiting -> waiting.fail(failure));
         } else {
             return alone(batch);
         }
         return Uni.createFrom().voidItem();
     }
 
-    /** Writes each item of a failed batch by itself, one after another. */
+    /** Writes each item of a batch that failed on an item's data by itself, one after another. */
     private Uni<Void> alone(List<Waiting<T>> batch) {
         return Multi.createFrom().iterable(batch)
                 .onItem().transformToUniAndConcatenate(waiting -> stored(List.of(waiting.item()))

@@ -18,6 +18,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -34,11 +36,14 @@ import java.util.concurrent.TimeUnit;
 import org.annotationlab.annotation.Lab;
 import org.annotationlab.testing.LabInfra;
 import org.annotationlab.testing.TestTokens;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(LabInfra.class)
 class CompletionReviewTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
     Pool database;
@@ -170,14 +175,28 @@ class CompletionReviewTest {
         UUID project = project("Disease");
         List<String> tasks = importTasks(project, "text", "gout\n".repeat(clients));
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<String>> posts = new ArrayList<>();
+        // Tests run one write slot (application.properties). A lock on the first task holds the
+        // first submit's write in its foreign-key check, so the slot stays busy while the others come.
+        SqlConnection holder = database.getConnection().await().atMost(WAIT);
+        try {
+            Transaction lock = holder.begin().await().atMost(WAIT);
+            holder.preparedQuery("select id from task where id = $1 for update")
+                    .execute(Tuple.of(UUID.fromString(tasks.get(0)))).await().atMost(WAIT);
+            posts.add(pool.submit(() -> submitted(project, tasks.get(0))));
+            Awaitility.await().atMost(WAIT).until(() -> database.query("select count(*) from pg_stat_activity"
+                    + " where wait_event_type = 'Lock' and query like 'with s as (select * from unnest%'").execute()
+                    .await().atMost(WAIT).iterator().next().getLong(0) == 1);
+            for (String task : tasks.subList(1, clients)) {
+                posts.add(pool.submit(() -> submitted(project, task)));
+            }
+            Thread.sleep(2000); // the others read and queue behind the busy slot; this only holds the slot
+            lock.rollback().await().atMost(WAIT);
+        } finally {
+            holder.close().await().atMost(WAIT);
+        }
         List<String> ids = new ArrayList<>();
         try {
-            List<Future<String>> posts = new ArrayList<>();
-            for (String task : tasks) {
-                posts.add(pool.submit(() -> as("olivia").body(spans(true, 0, 4))
-                        .post("/projects/" + project + "/tasks/" + task + "/completions")
-                        .then().statusCode(201).extract().<String>path("id")));
-            }
             for (Future<String> post : posts) {
                 ids.add(post.get(60, TimeUnit.SECONDS));
             }
@@ -185,10 +204,8 @@ class CompletionReviewTest {
             pool.shutdownNow();
         }
 
-        // One write slot in tests (application.properties): submits that came while it was busy
-        // were written together, in one transaction.
         long transactions = database.preparedQuery("select count(distinct xmin::text) from completion where project_id = $1")
-                .execute(Tuple.of(project)).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
+                .execute(Tuple.of(project)).await().atMost(WAIT).iterator().next().getLong(0);
         assertTrue(transactions < clients, clients + " submits took " + transactions + " transactions");
         for (String id : ids) {
             as("olivia").get("/projects/" + project + "/completions/" + id + "/history").then().statusCode(200)
@@ -200,5 +217,10 @@ class CompletionReviewTest {
         assertEquals(new HashSet<>(ids), announced);
         as("olivia").get("/projects/" + project + "/training-set/summary").then().statusCode(200)
                 .body("selectedCompletions", equalTo(clients));
+    }
+
+    private static String submitted(UUID project, String task) {
+        return as("olivia").body(spans(true, 0, 4)).post("/projects/" + project + "/tasks/" + task + "/completions")
+                .then().statusCode(201).extract().path("id");
     }
 }

@@ -24,7 +24,7 @@ class GroupCommitTest {
 
     @Test
     void itemsArrivingWhileTheWritesAreBusyLeaveTogetherUpToTheBatchLimit() {
-        GroupCommit<String> commit = new GroupCommit<>(this::heldWrite, 1, 3);
+        GroupCommit<String> commit = new GroupCommit<>(this::heldWrite, IllegalStateException.class::isInstance, 1, 3);
 
         write(commit, "a");
         List.of("b", "c", "d", "e").forEach(item -> write(commit, item));
@@ -43,7 +43,7 @@ class GroupCommitTest {
     @Test
     void aFailedBatchIsWrittenAgainItemByItemSoOnlyTheBadItemFails() {
         GroupCommit<String> commit = new GroupCommit<>(batch -> batch.equals(List.of("a")) ? heldWrite(batch)
-                : failsOnBad(batch), 1, 10);
+                : failsOnBad(batch), IllegalStateException.class::isInstance, 1, 10);
 
         write(commit, "a");
         List.of("b", "bad", "c").forEach(item -> write(commit, item));
@@ -57,11 +57,29 @@ class GroupCommitTest {
     }
 
     @Test
+    void aBatchThatFailsForNoItemsFaultFailsAllItsItemsWithoutWritingThemAgain() {
+        GroupCommit<String> commit = new GroupCommit<>(batch -> {
+            if (batch.equals(List.of("a"))) {
+                return heldWrite(batch);
+            }
+            batches.add(batch);
+            return Uni.createFrom().failure(new RuntimeException("connection closed"));
+        }, IllegalStateException.class::isInstance, 1, 10);
+
+        write(commit, "a");
+        List.of("b", "c").forEach(item -> write(commit, item));
+        finishOldest();
+
+        assertEquals(List.of(List.of("a"), List.of("b", "c")), batches);
+        assertEquals(Map.of("a", "stored", "b", "connection closed", "c", "connection closed"), outcomes);
+    }
+
+    @Test
     void aWriteThatThrowsFailsItsItemsInsteadOfLosingThem() {
         GroupCommit<String> commit = new GroupCommit<>(batch -> {
             batches.add(batch);
             throw new IllegalArgumentException("cannot bind " + batch.get(0));
-        }, 1, 10);
+        }, IllegalStateException.class::isInstance, 1, 10);
 
         write(commit, "x");
         write(commit, "y");
