@@ -106,7 +106,8 @@ public class CompletionService {
      * role, the task and the labels), then one statement that writes the completion, its history
      * and — when submitted — the {@code CompletionSubmitted} outbox row and the training-set
      * recount request. A single statement is a single transaction: all of it is stored, or none.
-     * Concurrent submits share that statement ({@link GroupCommit}); one that fails is retried alone.
+     * Concurrent submits share that statement ({@link GroupCommit}); a batch that fails on one
+     * submit's data is written again submit by submit.
      * The role is decided by {@link ProjectAuthorizer#decide} exactly as for every other request.
      */
     public Uni<View> create(UUID projectId, UUID taskId, ProjectAuthorizer authorizer, CompletionDtos.Write request) {

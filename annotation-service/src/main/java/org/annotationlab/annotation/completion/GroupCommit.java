@@ -69,7 +69,10 @@ final class GroupCommit<T> {
         this.maxBatch = maxBatch;
     }
 
-    /** Completes once the item is stored, or fails with the error of writing it alone. */
+    /**
+     * Completes once the item is stored; fails with its batch's error, or after a data error with
+     * the error of writing it alone.
+     */
     Uni<Void> write(T item) {
         return Uni.createFrom().emitter(emitter -> {
             List<Waiting<T>> batch = null;

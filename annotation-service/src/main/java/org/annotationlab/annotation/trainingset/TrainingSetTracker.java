@@ -45,7 +45,10 @@ public class TrainingSetTracker {
         this.outbox = outbox;
     }
 
-    /** Recount requests for the projects a query ({@code values} or {@code select}) yields, for a write's own statement. */
+    /**
+     * Recount requests for the projects a query ({@code values} or {@code select}) yields, for a
+     * write's own statement.
+     */
     public static String requests(String projects) {
         return "insert into training_set_recount (project_id) " + projects;
     }

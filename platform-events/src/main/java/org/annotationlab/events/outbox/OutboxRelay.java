@@ -25,8 +25,8 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
  * Publishes outbox rows to Kafka in the order they were written (seq) and marks them published.
  * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service never
  * publish the same row twice concurrently; a crash after sending and before marking re-sends the
- * row, which the consumers' dedupe absorbs (at-least-once delivery, exactly-once effect). {@link OutboxRelaySchedule}
- * runs it.
+ * row, which the consumers' dedupe absorbs (at-least-once delivery, exactly-once effect).
+ * {@link OutboxRelaySchedule} runs it.
  *
  * <p>It works on the reactive pool directly, not through Hibernate: a batch is one claiming
  * select and one update that marks all of its rows, where managed entities cost a load, a dirty
