@@ -44,8 +44,8 @@ public final class TaskDtos {
             Map<String, Long> byTag) {
     }
 
-    /** What an import did. */
-    public record ImportResult(int imported, int withCompletions, List<BadRow> skipped) {
+    /** What an import did: {@code skippedRows} counts every bad row skipped, {@code skipped} lists the first ones. */
+    public record ImportResult(int imported, int withCompletions, int skippedRows, List<BadRow> skipped) {
     }
 
     /** A row an import could not take, by line number (1-based) in the uploaded body. */

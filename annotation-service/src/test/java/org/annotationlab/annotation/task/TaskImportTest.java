@@ -95,7 +95,13 @@ class TaskImportTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("reason", equalTo("INVALID_IMPORT"))
                 .body("detail", containsString("line 3"));
+        as("olivia").get("/projects/" + project + "/tasks").then().body("total", equalTo(0));
 
+        // A bad row after the first batches were written (1,000 rows each) takes them back too.
+        String lines = IntStream.rangeClosed(1, 1600)
+                .mapToObj(i -> i == 1500 ? "x".repeat(100_001) : "sentence " + i).collect(Collectors.joining("\n"));
+        as("olivia").contentType("text/plain").body(lines).post("/projects/" + project + "/tasks/import?format=text")
+                .then().statusCode(422).body("detail", containsString("line 1500"));
         as("olivia").get("/projects/" + project + "/tasks").then().body("total", equalTo(0));
     }
 
@@ -108,9 +114,18 @@ class TaskImportTest {
                 .post("/projects/" + project + "/tasks/import?format=conll&skipBadRows=true")
                 .then().statusCode(200)
                 .body("imported", equalTo(2))
+                .body("skippedRows", equalTo(1))
                 .body("skipped", hasSize(1))
                 .body("skipped[0].line", equalTo(3))
                 .body("skipped[0].message", containsString("Drug"));
+
+        // Malformed JSON is not a row to skip: nothing after it can be read, so nothing is kept.
+        String json = "[\n{\"text\": \"fine\"},\n{\"text\": 42},\n{\"text\": \"cut\"\n{\"text\": \"lost\"}\n]";
+        as("olivia").contentType("application/json").body(json)
+                .post("/projects/" + project + "/tasks/import?format=json&skipBadRows=true")
+                .then().statusCode(422).body("reason", equalTo("INVALID_IMPORT"))
+                .body("detail", containsString("line 5")).body("detail", containsString("malformed JSON"));
+        as("olivia").get("/projects/" + project + "/tasks").then().body("total", equalTo(2));
     }
 
     @Test

@@ -12,8 +12,9 @@ import java.util.Iterator;
 
 /**
  * A JSON array of {@code {"text": "...", "meta": {...}}} objects, parsed one element at a time.
- * An element without a text, or with fields other than text and meta, is a bad row; broken JSON
- * ends the import with its line.
+ * An element without a text, or with fields other than text and meta, is a bad row; broken JSON,
+ * or a body that is not an array, is a broken row: it ends the import with its line, even when bad
+ * rows are skipped, since nothing after it can be read.
  */
 final class JsonTaskReader extends RowReader {
 
@@ -44,7 +45,7 @@ final class JsonTaskReader extends RowReader {
                 started = true;
                 if (parser.nextToken() != JsonToken.START_ARRAY) {
                     finished = true;
-                    return ImportRow.bad(line(), "the body must be a JSON array of tasks");
+                    return ImportRow.broken(line(), "the body must be a JSON array of tasks");
                 }
             }
             JsonToken token = parser.nextToken();
@@ -56,7 +57,7 @@ final class JsonTaskReader extends RowReader {
             return row(line, MAPPER.readTree(parser));
         } catch (JsonProcessingException e) {
             finished = true;
-            return ImportRow.bad(e.getLocation() == null ? line() : e.getLocation().getLineNr(),
+            return ImportRow.broken(e.getLocation() == null ? line() : e.getLocation().getLineNr(),
                     "malformed JSON: " + e.getOriginalMessage());
         }
     }

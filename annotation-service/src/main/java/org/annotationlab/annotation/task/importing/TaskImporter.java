@@ -73,7 +73,7 @@ public class TaskImporter {
                 }
                 LOG.infof("project %s: %d tasks imported (%s, %d with completions, %d bad rows skipped)",
                         request.projectId(), result.imported(), request.format(), result.withCompletions(),
-                        result.skipped().size());
+                        result.skippedRows());
                 return result;
             } catch (RuntimeException | SQLException e) {
                 connection.rollback();
@@ -102,6 +102,7 @@ public class TaskImporter {
         Set<String> labels = ImportBatch.labelsOf(connection, request.projectId());
         String user = authorizer.username();
         List<TaskDtos.BadRow> skipped = new ArrayList<>();
+        int skippedRows = 0;
         int imported = 0;
         int withCompletions = 0;
         try (TaskReader reader = TaskReader.open(request.format(), request.body(), config.maxTextLength());
@@ -110,9 +111,10 @@ public class TaskImporter {
                 ImportRow row = reader.next();
                 String problem = row.isBad() ? row.error() : unknownLabel(row, labels);
                 if (problem != null) {
-                    if (!request.skipBadRows()) {
+                    if (!request.skipBadRows() || row.endsImport()) {
                         throw badRow(row.line(), problem);
                     }
+                    skippedRows++;
                     if (skipped.size() < config.maxReportedBadRows()) {
                         skipped.add(new TaskDtos.BadRow(row.line(), problem));
                     }
@@ -129,14 +131,14 @@ public class TaskImporter {
         } catch (IOException | UncheckedIOException e) {
             throw new ProblemException(400, "UNREADABLE_BODY", "the import body could not be read: " + e.getMessage());
         }
-        if (imported == 0 && skipped.isEmpty()) {
+        if (imported == 0 && skippedRows == 0) {
             throw ProblemException.invalid("body", "the import holds no tasks");
         }
         outbox.append(connection, new TasksImported(request.projectId(), imported, withCompletions, request.format(), user));
         if (withCompletions > 0) {
             TrainingSetTracker.requestRecount(connection, request.projectId());
         }
-        return new TaskDtos.ImportResult(imported, withCompletions, skipped);
+        return new TaskDtos.ImportResult(imported, withCompletions, skippedRows, skipped);
     }
 
     private static String unknownLabel(ImportRow row, Set<String> labels) {
