@@ -58,14 +58,14 @@ public class CompletionResource {
     public Uni<View> update(@PathParam("projectId") UUID projectId, @PathParam("completionId") UUID completionId,
             @Valid @NotNull CompletionDtos.Write request) {
         return authorizer.require(projectId, ProjectPermission.ANNOTATE)
-                .chain(() -> completions.update(projectId, completionId, authorizer.username(), request));
+                .flatMap(role -> completions.update(projectId, completionId, authorizer.username(), role, request));
     }
 
     @POST
     @Path("/completions/{completionId}/submission")
     public Uni<View> submit(@PathParam("projectId") UUID projectId, @PathParam("completionId") UUID completionId) {
         return authorizer.require(projectId, ProjectPermission.ANNOTATE)
-                .chain(() -> completions.submit(projectId, completionId, authorizer.username()));
+                .flatMap(role -> completions.submit(projectId, completionId, authorizer.username(), role));
     }
 
     @POST

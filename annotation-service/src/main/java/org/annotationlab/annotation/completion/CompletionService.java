@@ -35,8 +35,9 @@ import org.jboss.logging.Logger;
 
 /**
  * A user's own completions: drafts, updates, submission. Annotators work only on the tasks
- * assigned to them and see only their own completions; submitted completions feed the
- * training set, so submitting recounts it.
+ * assigned to them and see only their own completions: once a task is assigned to someone else,
+ * its former annotator can neither change nor read their completions of it. Submitted completions
+ * feed the training set, so submitting recounts it.
  */
 @ApplicationScoped
 public class CompletionService {
@@ -160,8 +161,9 @@ public class CompletionService {
     }
 
     @WithTransaction
-    public Uni<View> update(UUID projectId, UUID completionId, String caller, CompletionDtos.Write request) {
-        return own(projectId, completionId, caller).flatMap(c -> Task.inProject(projectId, c.taskId)
+    public Uni<View> update(UUID projectId, UUID completionId, String caller, ProjectRole role,
+            CompletionDtos.Write request) {
+        return own(projectId, completionId, caller).flatMap(c -> workableTask(projectId, c.taskId, caller, role)
                 .call(task -> validate(task, request.spans()))
                 .flatMap(task -> {
                     c.spans = SpanCodec.write(request.spans());
@@ -174,13 +176,14 @@ public class CompletionService {
     }
 
     @WithTransaction
-    public Uni<View> submit(UUID projectId, UUID completionId, String caller) {
-        return own(projectId, completionId, caller).call(c -> submitted(c, caller)).map(CompletionViews::of);
+    public Uni<View> submit(UUID projectId, UUID completionId, String caller, ProjectRole role) {
+        return own(projectId, completionId, caller).call(c -> workableTask(projectId, c.taskId, caller, role))
+                .call(c -> submitted(c, caller)).map(CompletionViews::of);
     }
 
     @WithSession
     public Uni<List<View>> ofTask(UUID projectId, UUID taskId, String caller, ProjectRole role) {
-        return Task.inProject(projectId, taskId).flatMap(task -> role == ProjectRole.ANNOTATOR
+        return workableTask(projectId, taskId, caller, role).flatMap(task -> role == ProjectRole.ANNOTATOR
                 ? Completion.<Completion>list("taskId = ?1 and author = ?2 order by createdAt", taskId, caller)
                 : Completion.<Completion>list("taskId = ?1 order by createdAt", taskId))
                 .map(list -> list.stream().map(CompletionViews::of).toList());
@@ -188,8 +191,9 @@ public class CompletionService {
 
     @WithSession
     public Uni<List<HistoryEntry>> history(UUID projectId, UUID completionId, String caller, ProjectRole role) {
-        return visible(projectId, completionId, caller, role).flatMap(c -> CompletionHistory
-                .<CompletionHistory>list("completionId = ?1 order by id", c.id))
+        return visible(projectId, completionId, caller, role)
+                .call(c -> workableTask(projectId, c.taskId, caller, role))
+                .flatMap(c -> CompletionHistory.<CompletionHistory>list("completionId = ?1 order by id", c.id))
                 .map(list -> list.stream().map(h -> new HistoryEntry(h.action, h.actor, h.at, h.detail)).toList());
     }
 

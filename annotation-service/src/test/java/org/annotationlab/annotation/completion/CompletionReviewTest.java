@@ -25,6 +25,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,6 +35,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.annotationlab.annotation.Lab;
+import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.testing.LabInfra;
 import org.annotationlab.testing.TestTokens;
 import org.awaitility.Awaitility;
@@ -85,17 +87,57 @@ class CompletionReviewTest {
                 .then().statusCode(409).body("reason", equalTo("NOT_SUBMITTED"));
         as("anna").post("/projects/" + project + "/completions/" + id + "/submission").then().statusCode(200)
                 .body("submitted", equalTo(true));
+        assertEquals(1, Lab.annotationEvents(project, "TrainingSetChanged", 1).get(0).get("data")
+                .get("selectedCount").asInt());
         as("anna").body(Map.of("status", "ACCEPTED")).post("/projects/" + project + "/completions/" + id + "/review")
                 .then().statusCode(403);
         as("rita").body(Map.of("status", "REJECTED", "comment", "misses 'acute'"))
                 .post("/projects/" + project + "/completions/" + id + "/review")
-                .then().statusCode(200).body("reviewStatus", equalTo("REJECTED")).body("reviewer", equalTo("rita"));
+                .then().statusCode(200).body("reviewStatus", equalTo("REJECTED")).body("reviewer", equalTo("rita"))
+                .body("reviewComment", equalTo("misses 'acute'")).body("reviewedAt", notNullValue());
+        JsonNode reviewed = Lab.annotationEvents(project, "CompletionReviewed", 1).get(0).get("data");
+        assertEquals(List.of(id, tasks.get(0), "rita", "REJECTED"), List.of(reviewed.get("completionId").asText(),
+                reviewed.get("taskId").asText(), reviewed.get("reviewer").asText(), reviewed.get("status").asText()));
+        // Rejecting its only completion empties the training set, and that change is published too.
+        assertEquals(0, Lab.annotationEvents(project, "TrainingSetChanged", 2).get(1).get("data")
+                .get("selectedCount").asInt());
         as("anna").body(spans(true, 0, 19)).put("/projects/" + project + "/completions/" + id)
                 .then().statusCode(409).body("reason", equalTo("ALREADY_REVIEWED"));
 
         as("anna").get("/projects/" + project + "/completions/" + id + "/history").then().statusCode(200)
                 .body("action", contains("CREATED", "UPDATED", "SUBMITTED", "REJECTED"))
-                .body("actor", contains("anna", "anna", "anna", "rita"));
+                .body("actor", contains("anna", "anna", "anna", "rita"))
+                .body("detail", contains("1 spans", "1 spans", null, "misses 'acute'"));
+    }
+
+    @Test
+    void anAnnotatorCannotTouchTheirCompletionOnceTheTaskIsAssignedToSomeoneElse() {
+        Map<String, ProjectRole> members = new LinkedHashMap<>();
+        members.put("olivia", ProjectRole.OWNER);
+        members.put("anna", ProjectRole.ANNOTATOR);
+        members.put("ben", ProjectRole.ANNOTATOR);
+        UUID project = Lab.project(members, "Disease");
+        List<String> tasks = importTasks(project, "text", "gout\n");
+        assign(project, tasks, "anna", "");
+        String id = as("anna").body(spans(false, 0, 4)).post("/projects/" + project + "/tasks/" + tasks.get(0)
+                + "/completions").then().statusCode(201).extract().path("id");
+        String completion = "/projects/" + project + "/completions/" + id;
+
+        assign(project, tasks, "ben", "");
+        as("anna").body(spans(false, 0, 2)).put(completion).then().statusCode(403);
+        as("anna").post(completion + "/submission").then().statusCode(403);
+        as("anna").get(completion + "/history").then().statusCode(403);
+        as("anna").get("/projects/" + project + "/tasks/" + tasks.get(0) + "/completions").then().statusCode(403);
+        // The new assignee works on the task, but not on someone else's completion of it.
+        as("ben").body(spans(false, 0, 2)).put(completion).then().statusCode(403)
+                .body("detail", containsString("only its author"));
+        as("ben").get(completion + "/history").then().statusCode(404);
+        as("ben").get("/projects/" + project + "/tasks/" + tasks.get(0) + "/completions").then().body("$", hasSize(0));
+
+        // Given back, the draft is anna's again, as she left it.
+        assign(project, tasks, "anna", "");
+        as("anna").post(completion + "/submission").then().statusCode(200).body("submitted", equalTo(true))
+                .body("spans[0].end", equalTo(4));
     }
 
     @Test
