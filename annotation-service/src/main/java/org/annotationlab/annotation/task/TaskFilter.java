@@ -8,7 +8,7 @@ import java.util.UUID;
  * Which tasks a listing shows: by tag, by what happened to their completions, by assigned
  * annotator or reviewer. Builds one HQL condition over {@code Task}.
  *
- * @param completion {@code none}, {@code draft}, {@code submitted}, {@code accepted} or {@code rejected}
+ * @param completion {@code none}, {@code any}, {@code draft}, {@code submitted}, {@code accepted} or {@code rejected}
  */
 public record TaskFilter(String tag, String completion, String assignee, String reviewer) {
 
@@ -40,12 +40,13 @@ public record TaskFilter(String tag, String completion, String assignee, String 
         if (completion != null && !completion.isBlank()) {
             where.append(switch (completion) {
                 case "none" -> " and not exists (select 1 from Completion c where c.taskId = t.id)";
+                case "any" -> " and exists (select 1 from Completion c where c.taskId = t.id)";
                 case "draft" -> " and exists (select 1 from Completion c where c.taskId = t.id and c.submitted = false)";
                 case "submitted" -> " and exists (select 1 from Completion c where c.taskId = t.id and c.submitted = true)";
                 case "accepted" -> " and exists (select 1 from Completion c where c.taskId = t.id and c.reviewStatus = 'ACCEPTED')";
                 case "rejected" -> " and exists (select 1 from Completion c where c.taskId = t.id and c.reviewStatus = 'REJECTED')";
                 default -> throw org.annotationlab.web.problem.ProblemException.invalid("completion",
-                        "must be one of none, draft, submitted, accepted, rejected");
+                        "must be one of none, any, draft, submitted, accepted, rejected");
             });
         }
         return new Query(where.toString(), params.toArray());

@@ -70,7 +70,9 @@ public class TaskService {
                             }
                         }
                     }
-                    return TaskTag.persist(added).replaceWith(request.taskIds().size());
+                    // Panache refuses to persist an empty list (remove only, or tags already there).
+                    return (added.isEmpty() ? Uni.createFrom().voidItem() : TaskTag.persist(added))
+                            .replaceWith(request.taskIds().size());
                 });
     }
 
