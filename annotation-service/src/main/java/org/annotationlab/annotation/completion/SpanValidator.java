@@ -18,10 +18,15 @@ public final class SpanValidator {
     }
 
     public static void validate(String text, List<Span> spans, Set<String> labels) {
+        validate(text, spans, labels, "spans");
+    }
+
+    /** The same checks, naming each bad span under {@code path} (e.g. {@code predictions[2].spans}). */
+    public static void validate(String text, List<Span> spans, Set<String> labels, String path) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
-            String field = "spans[" + i + "]";
+            String field = path + "[" + i + "]";
             if (s.start() >= s.end() || s.end() > text.length()) {
                 errors.add(new Problem.FieldError(field, "offsets " + s.start() + ".." + s.end()
                         + " are not a non-empty range inside the text (length " + text.length() + ")"));
@@ -42,8 +47,8 @@ public final class SpanValidator {
             Span previous = spans.get(order.get(k - 1));
             Span current = spans.get(order.get(k));
             if (current.start() < previous.end()) {
-                errors.add(new Problem.FieldError("spans[" + order.get(k) + "]",
-                        "overlaps spans[" + order.get(k - 1) + "]; spans of one completion must not overlap"));
+                errors.add(new Problem.FieldError(path + "[" + order.get(k) + "]",
+                        "overlaps " + path + "[" + order.get(k - 1) + "]; spans of one completion must not overlap"));
             }
         }
         if (!errors.isEmpty()) {

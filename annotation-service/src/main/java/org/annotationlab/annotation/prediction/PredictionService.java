@@ -53,8 +53,13 @@ public class PredictionService {
                                 + " task(s) are not in this project");
                     }
                     Map<UUID, Task> byId = tasks.stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
-                    return ProjectLabels.of(projectId).invoke(labels -> batch.predictions().forEach(p ->
-                            SpanValidator.validate(byId.get(p.taskId()).text, p.spans(), labels)));
+                    return ProjectLabels.of(projectId).invoke(labels -> {
+                        for (int i = 0; i < batch.predictions().size(); i++) {
+                            PredictionDtos.TaskPrediction p = batch.predictions().get(i);
+                            SpanValidator.validate(byId.get(p.taskId()).text, p.spans(), labels,
+                                    "predictions[" + i + "].spans");
+                        }
+                    });
                 })
                 .chain(() -> Prediction.delete("taskId in ?1 and modelName = ?2 and modelVersion = ?3", taskIds,
                         batch.model(), batch.modelVersion()))
