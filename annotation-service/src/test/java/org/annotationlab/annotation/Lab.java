@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.annotationlab.events.DomainEvent;
 import org.annotationlab.events.EventCodec;
+import org.annotationlab.events.EventEnvelope;
 import org.annotationlab.events.EventRecords;
 import org.annotationlab.events.Topics;
 import org.annotationlab.events.project.LabelingConfigChanged;
@@ -67,14 +68,32 @@ public final class Lab {
         return project(members, labels);
     }
 
-    public static void publish(DomainEvent... events) {
+    /** An event as published: its envelope carries the id a consumer deduplicates on. */
+    public record Published(DomainEvent event, EventEnvelope envelope) {
+    }
+
+    /** Publishes each event in a new envelope, in order, as project-service's outbox relay would. */
+    public static List<Published> publish(DomainEvent... events) {
+        List<Published> published = new ArrayList<>();
+        for (DomainEvent event : events) {
+            published.add(new Published(event, CODEC.wrap(event, "project-service")));
+        }
+        send(published);
+        return published;
+    }
+
+    /** Sends already published events again, envelopes and ids unchanged: a redelivery. */
+    public static void redeliver(List<Published> published) {
+        send(published);
+    }
+
+    private static void send(List<Published> published) {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap()),
                 new StringSerializer(), new StringSerializer())) {
-            for (DomainEvent event : events) {
+            for (Published p : published) {
                 // Exactly what the outbox relay sends, headers included.
-                producer.send(new ProducerRecord<>(event.topic(), null, event.projectId().toString(),
-                        CODEC.encode(CODEC.wrap(event, "project-service")), EventRecords.headers(event.type())))
-                        .get(10, TimeUnit.SECONDS);
+                producer.send(new ProducerRecord<>(p.event().topic(), null, p.event().projectId().toString(),
+                        CODEC.encode(p.envelope()), EventRecords.headers(p.event().type()))).get(10, TimeUnit.SECONDS);
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish test events", e);

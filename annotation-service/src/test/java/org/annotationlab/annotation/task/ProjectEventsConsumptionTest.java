@@ -4,13 +4,16 @@ import static org.annotationlab.annotation.Lab.as;
 import static org.annotationlab.annotation.Lab.importTasks;
 import static org.annotationlab.annotation.Lab.project;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.annotation.Lab;
+import org.annotationlab.events.project.LabelingConfigChanged;
 import org.annotationlab.events.project.MemberAdded;
 import org.annotationlab.events.project.MemberRemoved;
 import org.annotationlab.events.project.ProjectDeleted;
@@ -24,15 +27,39 @@ import org.junit.jupiter.api.Test;
 class ProjectEventsConsumptionTest {
 
     @Test
-    void aRemovedMemberLosesAccessAndADuplicateEventChangesNothing() {
-        UUID project = project(Map.of("olivia", ProjectRole.OWNER, "max", ProjectRole.MANAGER), "Disease");
-        MemberAdded again = new MemberAdded(project, "max", ProjectRole.MANAGER);
+    void aRemovedMemberLosesAccessAndARedeliveredEventChangesNothing() {
+        UUID project = project(Map.of("olivia", ProjectRole.OWNER), "Disease");
+        List<Lab.Published> added = Lab.publish(new MemberAdded(project, "max", ProjectRole.MANAGER));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                as("max").get("/projects/" + project + "/tasks").statusCode() == 200);
 
-        Lab.publish(again, new MemberRemoved(project, "max"));
-
+        Lab.publish(new MemberRemoved(project, "max"));
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 as("max").get("/projects/" + project + "/tasks").statusCode() == 404);
+
+        // The broker delivers the old MemberAdded again (same id): it must not bring max back. The
+        // event after it, on the same partition, shows the redelivery has been consumed.
+        Lab.redeliver(added);
+        Lab.publish(new MemberAdded(project, "zoe", ProjectRole.ANNOTATOR));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                as("zoe").get("/projects/" + project + "/tasks").statusCode() == 200);
+        as("max").get("/projects/" + project + "/tasks").then().statusCode(404);
         as("olivia").get("/projects/" + project + "/tasks").then().statusCode(200);
+    }
+
+    @Test
+    void aNewLabelingConfigDecidesWhichLabelsSpansMayUse() {
+        UUID project = project("Disease");
+        String completions = "/projects/" + project + "/tasks/" + importTasks(project, "text", "gout\n").get(0)
+                + "/completions";
+        Map<String, Object> drug = Map.of("spans", List.of(Map.of("start", 0, "end", 4, "label", "Drug")));
+
+        as("olivia").body(drug).post(completions).then().statusCode(422);
+        Lab.publish(new LabelingConfigChanged(project, List.of(new LabelingConfigChanged.LabelBinding("Drug", null)),
+                "<View/>"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("olivia").body(drug).post(completions).statusCode() == 201);
+        as("olivia").body(Map.of("spans", List.of(Map.of("start", 0, "end", 4, "label", "Disease"))))
+                .post(completions).then().statusCode(422).body("errors[0].field", equalTo("spans[0].label"));
     }
 
     @Test
@@ -47,6 +74,6 @@ class ProjectEventsConsumptionTest {
         io.restassured.RestAssured.given()
                 .header("Authorization", org.annotationlab.testing.TestTokens.bearer("root", "admin"))
                 .get("/projects/" + project + "/tasks").then().statusCode(200)
-                .body("total", org.hamcrest.Matchers.equalTo(0));
+                .body("total", equalTo(0));
     }
 }
