@@ -18,11 +18,11 @@ public final class SpanValidator {
     }
 
     public static void validate(String text, List<Span> spans, Set<String> labels) {
-        validate(text, spans, labels, "spans");
+        fail(errors(text, spans, labels, "spans"));
     }
 
     /** The same checks, naming each bad span under {@code path} (e.g. {@code predictions[2].spans}). */
-    public static void validate(String text, List<Span> spans, Set<String> labels, String path) {
+    public static List<Problem.FieldError> errors(String text, List<Span> spans, Set<String> labels, String path) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < spans.size(); i++) {
             Span s = spans.get(i);
@@ -51,6 +51,11 @@ public final class SpanValidator {
                         "overlaps " + path + "[" + order.get(k - 1) + "]; spans of one completion must not overlap"));
             }
         }
+        return errors;
+    }
+
+    /** 422 {@code INVALID_SPANS} naming every bad span, if there is one. */
+    public static void fail(List<Problem.FieldError> errors) {
         if (!errors.isEmpty()) {
             throw new ProblemException(422, "INVALID_SPANS", errors.get(0).field() + ": " + errors.get(0).message()
                     + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""), errors);

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import org.annotationlab.annotation.task.Task;
 import org.annotationlab.events.annotation.PredictionsStored;
 import org.annotationlab.events.outbox.Outbox;
 import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.web.problem.Problem;
 import org.annotationlab.web.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -54,11 +56,13 @@ public class PredictionService {
                     }
                     Map<UUID, Task> byId = tasks.stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
                     return ProjectLabels.of(projectId).invoke(labels -> {
+                        List<Problem.FieldError> errors = new ArrayList<>();
                         for (int i = 0; i < batch.predictions().size(); i++) {
                             PredictionDtos.TaskPrediction p = batch.predictions().get(i);
-                            SpanValidator.validate(byId.get(p.taskId()).text, p.spans(), labels,
-                                    "predictions[" + i + "].spans");
+                            errors.addAll(SpanValidator.errors(byId.get(p.taskId()).text, p.spans(), labels,
+                                    "predictions[" + i + "].spans"));
                         }
+                        SpanValidator.fail(errors);
                     });
                 })
                 .chain(() -> Prediction.delete("taskId in ?1 and modelName = ?2 and modelVersion = ?3", taskIds,

@@ -78,10 +78,16 @@ class PredictionTest {
 
         as("olivia").body(batch("1", UUID.randomUUID().toString(), 4, 0.8)).put("/projects/" + project + "/predictions")
                 .then().statusCode(422).body("errors[0].field", equalTo("predictions"));
-        as("olivia").body(Map.of("model", "ncbi_ner_v1", "modelVersion", "1", "predictions", List.of(Map.of(
-                        "taskId", t.get(0), "spans", List.of(Map.of("start", 0, "end", 4, "label", "Drug"))))))
+        Map<String, Object> fine = Map.of("taskId", t.get(0), "spans", List.of(Map.of("start", 0, "end", 4,
+                "label", "Disease")));
+        Map<String, Object> drug = Map.of("taskId", t.get(0), "spans", List.of(Map.of("start", 0, "end", 4,
+                "label", "Drug")));
+        Map<String, Object> tooLong = Map.of("taskId", t.get(0), "spans", List.of(Map.of("start", 0, "end", 4,
+                "label", "Disease"), Map.of("start", 2, "end", 9, "label", "Disease")));
+        as("olivia").body(Map.of("model", "ncbi_ner_v1", "modelVersion", "1", "predictions", List.of(fine, drug, tooLong)))
                 .put("/projects/" + project + "/predictions").then().statusCode(422)
-                .body("errors.field", contains("predictions[0].spans[0].label"));
+                .body("errors.field", contains("predictions[1].spans[0].label", "predictions[2].spans[1]",
+                        "predictions[2].spans[1]"));
         as("olivia").get("/projects/" + project + "/tasks/" + t.get(0) + "/predictions").then().body("", hasSize(0));
         as("anna").body(batch("1", t.get(0), 4, 0.8)).put("/projects/" + project + "/predictions").then().statusCode(403);
     }

@@ -126,6 +126,17 @@ class TaskImportTest {
                 .then().statusCode(422).body("reason", equalTo("INVALID_IMPORT"))
                 .body("detail", containsString("line 5")).body("detail", containsString("malformed JSON"));
         as("olivia").get("/projects/" + project + "/tasks").then().body("total", equalTo(2));
+        // Nor is anything after the array.
+        as("olivia").contentType("application/json").body("[{\"text\": \"fine\"}]\n[{\"text\": \"more\"}]")
+                .post("/projects/" + project + "/tasks/import?format=json&skipBadRows=true")
+                .then().statusCode(422).body("detail", containsString("line 2"));
+        // Every skipped row is counted; the first 1,000 are listed.
+        String unknownLabels = "x\tB-Drug\n\n".repeat(1005);
+        as("olivia").contentType("text/plain").body(unknownLabels)
+                .post("/projects/" + project + "/tasks/import?format=conll&skipBadRows=true")
+                .then().statusCode(200).body("imported", equalTo(0)).body("skippedRows", equalTo(1005))
+                .body("skipped", hasSize(1000)).body("skipped[999].line", equalTo(1999));
+        as("olivia").get("/projects/" + project + "/tasks").then().body("total", equalTo(2));
     }
 
     @Test

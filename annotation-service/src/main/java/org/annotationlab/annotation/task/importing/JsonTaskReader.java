@@ -51,6 +51,9 @@ final class JsonTaskReader extends RowReader {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.END_ARRAY || token == null) {
                 finished = true;
+                if (token == JsonToken.END_ARRAY && parser.nextToken() != null) {
+                    return ImportRow.broken(line(), "content after the array of tasks");
+                }
                 return null;
             }
             long line = line();
