@@ -129,6 +129,20 @@ public final class Lab {
                 .extract().jsonPath().getList("tasks.id");
     }
 
+    /** A completion by {@code user} of one Disease span; its id. */
+    public static String complete(UUID projectId, String user, String taskId, int start, int end, boolean submit) {
+        return as(user).body(Map.of("spans", List.of(Map.of("start", start, "end", end, "label", "Disease")),
+                        "submit", submit))
+                .post("/projects/" + projectId + "/tasks/" + taskId + "/completions").then().statusCode(201)
+                .extract().path("id");
+    }
+
+    /** {@code reviewer} accepts or rejects a completion. */
+    public static void review(UUID projectId, String reviewer, String completionId, String status) {
+        as(reviewer).body(Map.of("status", status))
+                .post("/projects/" + projectId + "/completions/" + completionId + "/review").then().statusCode(200);
+    }
+
     public static void assign(UUID projectId, List<String> taskIds, String annotator, String reviewer) {
         as("olivia").body(Map.of("taskIds", taskIds, "assignee", annotator, "reviewer", reviewer))
                 .put("/projects/" + projectId + "/tasks/assignment").then().statusCode(200);

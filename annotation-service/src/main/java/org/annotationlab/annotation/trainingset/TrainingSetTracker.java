@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
 public class TrainingSetTracker {
 
     private static final Logger LOG = Logger.getLogger(TrainingSetTracker.class);
-    /** A recount request for {@code :project}; a write may put it in its own statement. */
-    public static final String REQUEST = requests("values (:project)");
+    /** A recount request for {@code :project}. */
+    private static final String REQUEST = requests("values (:project)");
     private static final String PENDING = "select distinct project_id from training_set_recount limit 200";
     private static final String ENSURE_ROW = "insert into training_set_size (project_id, selected_count)"
             + " values (:project, -1) on conflict do nothing";

@@ -2,8 +2,10 @@ package org.annotationlab.annotation.task;
 
 import static org.annotationlab.annotation.Lab.as;
 import static org.annotationlab.annotation.Lab.assign;
+import static org.annotationlab.annotation.Lab.complete;
 import static org.annotationlab.annotation.Lab.importTasks;
 import static org.annotationlab.annotation.Lab.project;
+import static org.annotationlab.annotation.Lab.review;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -19,20 +21,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LabInfra.class)
 class TaskListingTest {
 
-    private static Map<String, Object> completion(boolean submit) {
-        return Map.of("spans", List.of(Map.of("start", 0, "end", 2, "label", "Disease")), "submit", submit);
-    }
-
-    private static String completionOf(String user, UUID project, String task, boolean submit) {
-        return as(user).body(completion(submit)).post("/projects/" + project + "/tasks/" + task + "/completions")
-                .then().statusCode(201).extract().path("id");
-    }
-
-    private static void review(String reviewer, UUID project, String completion, String status) {
-        as(reviewer).body(Map.of("status", status)).post("/projects/" + project + "/completions/" + completion + "/review")
-                .then().statusCode(200);
-    }
-
     @Test
     void tasksAreFilteredByTagStateAssigneeAndReviewerPagedAndCounted() {
         UUID project = project("Disease");
@@ -44,10 +32,10 @@ class TaskListingTest {
                 .then().statusCode(200);
         assign(project, t.subList(0, 2), "anna", "rita");
         // t0: a draft; t1: submitted, then rejected; t2: submitted, then accepted; t3: submitted; t4: nothing.
-        completionOf("anna", project, t.get(0), false);
-        review("rita", project, completionOf("anna", project, t.get(1), true), "REJECTED");
-        review("olivia", project, completionOf("olivia", project, t.get(2), true), "ACCEPTED");
-        completionOf("olivia", project, t.get(3), true);
+        complete(project, "anna", t.get(0), 0, 2, false);
+        review(project, "rita", complete(project, "anna", t.get(1), 0, 2, true), "REJECTED");
+        review(project, "olivia", complete(project, "olivia", t.get(2), 0, 2, true), "ACCEPTED");
+        complete(project, "olivia", t.get(3), 0, 2, true);
 
         Map<String, List<String>> expected = Map.of(
                 "tag=hard", List.of(t.get(0), t.get(2)),

@@ -1,8 +1,10 @@
 package org.annotationlab.annotation.trainingset;
 
 import static org.annotationlab.annotation.Lab.as;
+import static org.annotationlab.annotation.Lab.complete;
 import static org.annotationlab.annotation.Lab.importTasks;
 import static org.annotationlab.annotation.Lab.project;
+import static org.annotationlab.annotation.Lab.review;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -19,23 +21,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(LabInfra.class)
 class TrainingSetExportTest {
 
-    private static String complete(UUID project, String user, String task, int start, int end, boolean submit) {
-        return as(user).body(Map.of("spans", List.of(Map.of("start", start, "end", end, "label", "Disease")), "submit", submit))
-                .post("/projects/" + project + "/tasks/" + task + "/completions").then().statusCode(201).extract().path("id");
-    }
-
-    private static void review(UUID project, String completion, String status) {
-        as("olivia").body(Map.of("status", status)).post("/projects/" + project + "/completions/" + completion + "/review")
-                .then().statusCode(200);
-    }
-
     @Test
     void exportSelectsOneCompletionPerTaskByTheRules() {
         UUID project = project("Disease");
         List<String> t = importTasks(project, "text", "renal failure\ngout attack\ncolitis\nsevere asthma\n");
-        review(project, complete(project, "olivia", t.get(0), 0, 13, true), "ACCEPTED");
+        review(project, "olivia", complete(project, "olivia", t.get(0), 0, 13, true), "ACCEPTED");
         complete(project, "olivia", t.get(0), 0, 5, true);
-        review(project, complete(project, "olivia", t.get(1), 0, 4, true), "REJECTED");
+        review(project, "olivia", complete(project, "olivia", t.get(1), 0, 4, true), "REJECTED");
         complete(project, "olivia", t.get(2), 0, 7, false);
         complete(project, "olivia", t.get(3), 7, 13, true);
 
