@@ -72,9 +72,9 @@ class DeploymentFlowTest {
 
         // The Deploy button: only the bound (pretrained) model; annotators may not.
         as("anna").post("/projects/" + projectId + "/deployments").then().statusCode(403);
-        // Until deploy-service has the config's LabelingConfigChanged, nothing is bound there: 422 NO_MODELS.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                as("olivia").post("/projects/" + projectId + "/deployments").statusCode() == 202);
+        // Deploy asks project-service for the bindings as saved: right after the save, no waiting.
+        as("olivia").post("/projects/" + projectId + "/deployments").then().statusCode(202)
+                .body("models", equalTo(List.of(Map.of("name", "ner_person_pretrained", "labels", List.of("PERSON")))));
         String first = latest(projectId).getString("latest.id");
         assertEquals("MANUAL", latest(projectId).getString("latest.trigger"));
         JsonPath ready = awaitDeployment(first, "READY");
@@ -96,6 +96,10 @@ class DeploymentFlowTest {
         assertEquals(endpoint, afterTraining.getString("latest.endpoint"), "the running server swapped its models");
         assertEquals(Set.of(v1, "ner_person_pretrained"), served(endpoint));
         assertEquals(Map.of("Disease", v1, "PERSON", "ner_person_pretrained"), bindings(projectId));
+        // Each model is described with the labels bound to it; no folder of the model store is shown.
+        assertEquals(Set.of(Map.of("name", v1, "labels", List.of("Disease")),
+                Map.of("name", "ner_person_pretrained", "labels", List.of("PERSON"))),
+                Set.copyOf(afterTraining.getList("latest.models", Map.class)));
         as("olivia").get("/models?project=" + slug).then().statusCode(200).body("name", equalTo(List.of(v1)));
         as("olivia").get("/models/" + v1).then().statusCode(200).body("labels", equalTo(List.of("Disease")))
                 .body("trainingRun", equalTo(trained.runId().toString())).body("datasetSize", equalTo(36))
@@ -138,11 +142,85 @@ class DeploymentFlowTest {
     @jakarta.inject.Inject
     org.annotationlab.deploy.server.ModelServerLauncher launcher;
 
+    /**
+     * DESIGN.md §9: Deploy pressed right after a save deploys what was saved. 50 rounds of two
+     * saves, each followed at once by Deploy, whose answer must follow the save just made: nothing
+     * bound (NO_MODELS), then Disease bound to a model whose files are gone (MODEL_FILES_MISSING).
+     * Also: a model contributes only its bound labels, and the registry shows a project's models
+     * to those who may read its training results only.
+     */
+    @Test
+    void deployFollowsTheSaveJustMadeAndModelsStayInTheirProject() throws Exception {
+        String projectId = project().create("olivia");
+        JsonPath created = project().as("olivia").get("/projects/" + projectId).then().statusCode(200).extract().jsonPath();
+        String slug = created.getString("slug");
+        project().as("olivia").body(Map.of("username", "anna", "role", "ANNOTATOR")).post("/projects/" + projectId + "/members")
+                .then().statusCode(201);
+        project().as("olivia").body(Map.of("username", "rita", "role", "REVIEWER")).post("/projects/" + projectId + "/members")
+                .then().statusCode(201);
+        // Two models of this project that predict Disease and Chemical: one with files, one without.
+        String wide = slug + "_ner_v1";
+        String gone = slug + "_ner_v2";
+        copy(TRAINED, STORE.resolve("runs/" + wide));
+        publish(succeeded(projectId, wide, 1, STORE.resolve("runs/" + wide), List.of("Disease", "Chemical"), false), 1);
+        publish(succeeded(projectId, gone, 2, STORE.resolve("runs/never-written"), List.of("Disease", "Chemical"), false), 1);
+        String unbound = "<View><Labels name=\"label\" toName=\"text\"><Label value=\"Disease\"/><Label value=\"Chemical\"/>"
+                + "</Labels><Text name=\"text\" value=\"$text\"/></View>";
+        String toGone = unbound.replace("<Label value=\"Disease\"/>", "<Label value=\"Disease\" model=\"" + gone + "\"/>");
+        String toWide = unbound.replace("<Label value=\"Disease\"/>", "<Label value=\"Disease\" model=\"" + wide + "\"/>");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> saveConfig(projectId, toGone) == 200
+                && saveConfig(projectId, toWide) == 200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("olivia").get("/projects/" + projectId + "/deployments").statusCode() == 200);
+
+        int violations = 0;
+        for (int round = 0; round < 50; round++) {
+            assertEquals(200, saveConfig(projectId, unbound));
+            violations += reasonOfDeploy(projectId).equals("NO_MODELS") ? 0 : 1;
+            assertEquals(200, saveConfig(projectId, toGone));
+            violations += reasonOfDeploy(projectId).equals("MODEL_FILES_MISSING") ? 0 : 1;
+        }
+        assertEquals(0, violations, "deploys that did not follow the save just made, of 100");
+
+        // The model predicts Disease and Chemical; bound to Disease only, it contributes Disease only.
+        assertEquals(200, saveConfig(projectId, toWide));
+        String id = as("olivia").post("/projects/" + projectId + "/deployments").then().statusCode(202)
+                .body("models", equalTo(List.of(Map.of("name", wide, "labels", List.of("Disease"))))).extract().path("id");
+        awaitDeployment(id, "READY");
+
+        // The registry: readers of training results see the project's models, others learn nothing.
+        String name = created.getString("name");
+        as("olivia").get("/models/" + wide).then().statusCode(200).body("labels", equalTo(List.of("Disease", "Chemical")))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("path")));
+        as("rita").get("/models/" + wide).then().statusCode(200);
+        as("anna").get("/models/" + wide).then().statusCode(404);
+        as("oscar").get("/models/" + wide).then().statusCode(404);
+        as("olivia").get("/models?project=" + name.toUpperCase()).then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.hasItems(wide, gone));
+        as("oscar").get("/models?project=" + name).then().statusCode(200).body("size()", equalTo(0));
+        as("oscar").get("/models").then().statusCode(200)
+                .body("name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(wide)))
+                .body("name", org.hamcrest.Matchers.hasItem("ner_person_pretrained"));
+    }
+
+    private static int saveConfig(String projectId, String xml) {
+        return project().as("olivia").contentType("application/xml").body(xml).put("/projects/" + projectId + "/labeling-config")
+                .statusCode();
+    }
+
+    private static String reasonOfDeploy(String projectId) {
+        return as("olivia").post("/projects/" + projectId + "/deployments").then().statusCode(422).extract().path("reason");
+    }
+
     private static TrainingSucceeded succeeded(String projectId, String model, int version, Path path) {
+        return succeeded(projectId, model, version, path, List.of("Disease"), true);
+    }
+
+    private static TrainingSucceeded succeeded(String projectId, String model, int version, Path path, List<String> labels,
+            boolean deploy) {
         TrainingSucceeded.Score score = new TrainingSucceeded.Score(0.5, 0.5, 0.5, 0);
-        return new TrainingSucceeded(UUID.fromString(projectId), UUID.randomUUID(), model, version, List.of("Disease"),
+        return new TrainingSucceeded(UUID.fromString(projectId), UUID.randomUUID(), model, version, labels,
                 new TrainingSucceeded.Metrics(score, score, Map.of("Disease", new TrainingSucceeded.Score(0.5, 0.5, 0.5, 7)),
-                        29, 7, 36), 36, "abc", Instant.now(), path.toString(), true);
+                        29, 7, 36), 36, "abc", Instant.now(), path.toString(), deploy);
     }
 
     private static void publish(TrainingSucceeded event, int times) {

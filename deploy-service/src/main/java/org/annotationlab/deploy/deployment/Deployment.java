@@ -61,7 +61,7 @@ public class Deployment extends PanacheEntityBase {
     @Column(name = "finished_at")
     public Instant finishedAt;
 
-    /** A deployed model: its name, the labels it predicts, its folder in the model store. */
+    /** A deployed model: its name, the labels bound to it (all it contributes), its folder in the model store. */
     public record DeployedModel(String name, List<String> labels, String path) {
     }
 

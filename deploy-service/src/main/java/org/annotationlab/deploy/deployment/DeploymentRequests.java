@@ -11,6 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.vertx.MutinyHelper;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import org.annotationlab.deploy.project.ProjectClient;
 import org.annotationlab.deploy.project.ProjectConfig;
 import org.annotationlab.deploy.registry.RegisteredModel;
 import org.annotationlab.events.deployment.DeploymentCompleted;
@@ -34,40 +40,90 @@ public class DeploymentRequests {
     private static final Logger LOG = Logger.getLogger(DeploymentRequests.class);
 
     private final Outbox outbox;
+    private final ProjectClient projects;
 
-    DeploymentRequests(Outbox outbox) {
+    DeploymentRequests(Outbox outbox, ProjectClient projects) {
         this.outbox = outbox;
+        this.projects = projects;
     }
 
     /**
-     * A PENDING deployment of the models {@code bindings} name (the project's current bindings
-     * when null), inside a new transaction.
+     * The Deploy button: deploys the bindings as project-service has them saved at this moment
+     * (DESIGN.md §9: asked of the owner, not read from the event-fed view, so a Deploy pressed
+     * right after a binding was saved deploys that binding). Called on the request's event loop;
+     * the blocking question runs on a worker and the transaction back on the request's context.
+     */
+    public Uni<Deployment> deployCurrent(UUID projectId, String requestedBy) {
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().item(() -> savedBindings(projectId))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(MutinyHelper.executor(context))
+                .chain(saved -> deploy(projectId, saved, "MANUAL", requestedBy));
+    }
+
+    private List<LabelBinding> savedBindings(UUID projectId) {
+        ProjectClient.Result saved;
+        try {
+            saved = projects.bindings(projectId);
+        } catch (IOException e) {
+            throw new ProblemException(503, "PROJECT_SERVICE_UNAVAILABLE",
+                    "project-service, which holds the labeling config, did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(503, "PROJECT_SERVICE_UNAVAILABLE", "interrupted while asking project-service");
+        }
+        if (saved.status() == 404) {
+            // The project or its labeling config is gone; without a config nothing is bound.
+            if (saved.detail().contains("labeling config")) {
+                return List.of();
+            }
+            throw ProblemException.notFound("project " + projectId);
+        }
+        if (!saved.ok()) {
+            throw new ProblemException(503, "PROJECT_SERVICE_UNAVAILABLE", "project-service answered " + saved.status()
+                    + " " + saved.reason() + ": " + saved.detail());
+        }
+        return saved.bindings();
+    }
+
+    /**
+     * A PENDING deployment of the models {@code bindings} name, as project-service just answered
+     * them, inside a new transaction.
      */
     public Uni<Deployment> deploy(UUID projectId, List<LabelBinding> bindings, String trigger, String requestedBy) {
+        return deploy(projectId, bindings, trigger, requestedBy, null);
+    }
+
+    /** The same, with a note kept on the deployment (e.g. the labels a rebinding left alone). */
+    public Uni<Deployment> deploy(UUID projectId, List<LabelBinding> bindings, String trigger, String requestedBy,
+            String note) {
         return Panache.withTransaction(() -> ProjectConfig.lock(projectId).flatMap(project -> {
             if (project.deleted) {
                 throw ProblemException.notFound("project " + projectId);
             }
-            List<LabelBinding> chosen = bindings != null ? bindings : project.bindingList();
-            if (bindings != null) {
-                // project-service just answered with these (a rewrite): the view is current at once,
-                // not only when its LabelingConfigChanged arrives.
-                project.bindings(bindings);
-            }
+            // project-service just answered with these: the view is current at once, not only
+            // when its LabelingConfigChanged arrives.
+            project.bindings(bindings);
+            List<LabelBinding> chosen = bindings;
             return Deployment.<Deployment>find("projectId = ?1 and state = ?2", projectId, Deployment.State.PENDING)
                     .firstResult().flatMap(pending -> {
                         if (pending != null) {
                             throw ProblemException.conflict("DEPLOYMENT_IN_PROGRESS",
                                     "deployment " + pending.number + " of this project is still PENDING");
                         }
-                        return models(chosen);
+                        return models(projectId, chosen);
                     })
-                    .flatMap(models -> create(projectId, models, trigger, requestedBy));
+                    .flatMap(models -> create(projectId, models, trigger, requestedBy))
+                    .invoke(d -> d.message = note);
         }));
     }
 
-    /** The registered models the bindings name, checked; 422 naming every offending label. */
-    private static Uni<List<Deployment.DeployedModel>> models(List<LabelBinding> bindings) {
+    /**
+     * The registered models the bindings name, each with the labels bound to it (the only labels
+     * it contributes), checked: the model is this project's or pretrained, its files exist, it
+     * predicts every label bound to it. 422 naming every offending label.
+     */
+    private static Uni<List<Deployment.DeployedModel>> models(UUID projectId, List<LabelBinding> bindings) {
         Map<String, List<String>> labelsByModel = new LinkedHashMap<>();
         bindings.stream().filter(b -> b.model() != null)
                 .forEach(b -> labelsByModel.computeIfAbsent(b.model(), m -> new ArrayList<>()).add(b.label()));
@@ -84,8 +140,10 @@ public class DeploymentRequests {
             for (Map.Entry<String, List<String>> entry : labelsByModel.entrySet()) {
                 RegisteredModel model = byName.get(entry.getKey());
                 String field = "Label[value=" + entry.getValue().get(0) + "].model";
-                if (model == null) {
-                    errors.add(new Problem.FieldError(field, "model " + entry.getKey() + " is not in the model registry"));
+                if (model == null || !model.usableIn(projectId)) {
+                    // Another project's model is answered like an unknown one: it does not reveal the project.
+                    errors.add(new Problem.FieldError(field, "model " + entry.getKey() + " is not a model of this "
+                            + "project or of the pretrained catalog"));
                     reason = reason == null ? "UNKNOWN_MODEL" : reason;
                     continue;
                 }
@@ -102,7 +160,7 @@ public class DeploymentRequests {
                         reason = reason == null ? "LABEL_NOT_PREDICTED" : reason;
                     }
                 }
-                models.add(new Deployment.DeployedModel(model.name, model.labelList(), model.path));
+                models.add(new Deployment.DeployedModel(model.name, List.copyOf(entry.getValue()), model.path));
             }
             if (!errors.isEmpty()) {
                 throw new ProblemException(422, reason, errors.size() == 1 ? errors.get(0).message()

@@ -35,12 +35,12 @@ public class DeploymentResource {
         this.authorizer = authorizer;
     }
 
-    /** Deploys the models the project's current labeling config names (also the redeploy). */
+    /** Deploys the models the project's labeling config names as saved now (also the redeploy). */
     @POST
     @Path("projects/{projectId}/deployments")
     public Uni<Response> deploy(@PathParam("projectId") UUID projectId) {
         return authorizer.require(projectId, ProjectPermission.DEPLOY)
-                .chain(() -> requests.deploy(projectId, null, "MANUAL", authorizer.username()))
+                .chain(() -> requests.deployCurrent(projectId, authorizer.username()))
                 .map(d -> Response.accepted(DeploymentView.of(d)).location(URI.create("/deployments/" + d.id)).build());
     }
 

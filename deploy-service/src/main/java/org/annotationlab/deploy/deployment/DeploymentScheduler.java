@@ -129,7 +129,9 @@ public class DeploymentScheduler {
             return;
         }
         try {
-            Blocking.await(() -> requests.deploy(projectId, result.bindings(), "AFTER_TRAINING", by));
+            String note = result.notPredicted().isEmpty() ? null : "labels " + result.notPredicted()
+                    + " kept their binding: " + model + " does not predict them";
+            Blocking.await(() -> requests.deploy(projectId, result.bindings(), "AFTER_TRAINING", by, note));
             done(runId, null);
         } catch (ProblemException e) {
             if (e.status() == 409) {

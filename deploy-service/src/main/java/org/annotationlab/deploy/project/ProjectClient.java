@@ -17,10 +17,16 @@ import org.annotationlab.events.project.LabelingConfigChanged.LabelBinding;
 import org.annotationlab.web.client.ServiceToken;
 
 /**
- * The one path by which deploy-service changes a labeling config: project-service's
- * {@code POST /projects/{id}/labeling-config/model-bindings}, which applies DESIGN.md §3's rule
- * (labels not bound to a pretrained model get the new model), validates, stores and publishes
- * {@code LabelingConfigChanged}. Blocking, with the service's own token.
+ * deploy-service's questions to the owner of labeling configs, project-service, with the
+ * service's own token (blocking):
+ * <ul>
+ * <li>{@code GET /projects/{id}/labeling-config}: the bindings as saved now, which the Deploy
+ * button deploys (not the event-fed view, which lags the save by about a second);</li>
+ * <li>{@code POST /projects/{id}/labeling-config/model-bindings}: the one path by which
+ * deploy-service changes a labeling config, after a training (DESIGN.md §3: the labels the new
+ * model predicts, unless bound to a pretrained model, get it); validated, stored and published
+ * by project-service.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class ProjectClient {
@@ -35,26 +41,43 @@ public class ProjectClient {
         this.token = token;
     }
 
-    /** Binds the project's non-pretrained labels to {@code model}; the resulting bindings, or why not. */
+    /** The project's bindings as saved now; a 404 when the project or its config is gone. */
+    public Result bindings(UUID projectId) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(projectId)).GET());
+    }
+
+    /** Binds the labels {@code model} predicts (those not on a pretrained model) to it; the resulting bindings, or why not. */
     public Result bindAllButPretrained(UUID projectId, String model) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/projects/" + projectId + "/labeling-config/model-bindings"))
-                .header("Authorization", token.bearer()).header("Content-Type", "application/json")
-                .timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(java.util.Map.of("model", model)))).build();
+        return send(HttpRequest.newBuilder(URI.create(uri(projectId) + "/model-bindings"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(java.util.Map.of("model", model)))));
+    }
+
+    private URI uri(UUID projectId) {
+        return URI.create(baseUrl + "/projects/" + projectId + "/labeling-config");
+    }
+
+    private Result send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+        HttpRequest request = builder.header("Authorization", token.bearer()).timeout(Duration.ofSeconds(30)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         JsonNode body = response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
         if (response.statusCode() != 200) {
             return new Result(response.statusCode(), body.path("reason").asText("HTTP_" + response.statusCode()),
-                    body.path("detail").asText(response.body()), List.of());
+                    body.path("detail").asText(response.body()), List.of(), List.of());
         }
         List<LabelBinding> bindings = new ArrayList<>();
         body.path("labels").forEach(label -> bindings.add(new LabelBinding(label.path("value").asText(),
                 label.path("model").isNull() || label.path("model").isMissingNode() ? null : label.path("model").asText())));
-        return new Result(200, null, null, bindings);
+        List<String> notPredicted = new ArrayList<>();
+        body.path("notPredicted").forEach(label -> notPredicted.add(label.asText()));
+        return new Result(200, null, null, bindings, notPredicted);
     }
 
-    /** project-service's answer: 200 with the new bindings, or its status, reason and detail. */
-    public record Result(int status, String reason, String detail, List<LabelBinding> bindings) {
+    /**
+     * project-service's answer: 200 with the bindings (and, after a rebinding, the labels the model
+     * does not predict, which kept their binding), or its status, reason and detail.
+     */
+    public record Result(int status, String reason, String detail, List<LabelBinding> bindings, List<String> notPredicted) {
         public boolean ok() {
             return status == 200;
         }

@@ -14,7 +14,7 @@ import org.annotationlab.web.persistence.JsonColumns;
 import org.annotationlab.web.persistence.ProjectRows;
 import org.annotationlab.events.project.LabelingConfigChanged.LabelBinding;
 
-/** A project's labeling-config bindings (label → model) and slug, kept from {@code lab.projects}. */
+/** A project's labeling-config bindings (label → model), slug and name, kept from {@code lab.projects}. */
 @Entity
 @Table(name = "project_config")
 public class ProjectConfig extends PanacheEntityBase {
@@ -24,6 +24,9 @@ public class ProjectConfig extends PanacheEntityBase {
     public UUID projectId;
 
     public String slug;
+
+    /** The project's name as users see it. */
+    public String name;
 
     /** JSON array of {label, model}. */
     public String bindings = "[]";

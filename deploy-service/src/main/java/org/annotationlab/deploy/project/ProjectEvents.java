@@ -31,11 +31,17 @@ public class ProjectEvents implements ProjectEventHandler {
     public Uni<Void> on(EventEnvelope event, EventCodec codec) {
         if (event.is(ProjectCreated.class)) {
             ProjectCreated created = codec.data(event, ProjectCreated.class);
-            return ProjectConfig.lock(created.projectId()).invoke(p -> p.slug = created.slug()).replaceWithVoid();
+            return ProjectConfig.lock(created.projectId()).invoke(p -> {
+                p.slug = created.slug();
+                p.name = created.name();
+            }).replaceWithVoid();
         }
         if (event.is(ProjectUpdated.class)) {
             ProjectUpdated updated = codec.data(event, ProjectUpdated.class);
-            return ProjectConfig.lock(updated.projectId()).invoke(p -> p.slug = updated.slug()).replaceWithVoid();
+            return ProjectConfig.lock(updated.projectId()).invoke(p -> {
+                p.slug = updated.slug();
+                p.name = updated.name();
+            }).replaceWithVoid();
         }
         if (event.is(LabelingConfigChanged.class)) {
             LabelingConfigChanged changed = codec.data(event, LabelingConfigChanged.class);

@@ -12,37 +12,69 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.web.membership.MembershipView;
 import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.security.ProjectAuthorizer;
+import org.annotationlab.web.security.ProjectPermission;
 
-/** The registry as the labeling-config editor and pipelines read it. */
+/**
+ * The registry as the labeling-config editor and pipelines read it. A user sees the pretrained
+ * catalog and the models of the projects where their role may read training results
+ * (READ_TRAINING); another project's models are answered as if they did not exist, so that a
+ * non-member does not learn that a project exists (docs/roles.md). The realm admin sees all.
+ */
 @Path("/models")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The roles that may read training results, as the membership view stores them. */
+    private static final List<String> READERS = Arrays.stream(ProjectRole.values())
+            .filter(ProjectPermission.READ_TRAINING::allows).map(Enum::name).toList();
+    /** Models the caller may see (:user, :admin true for the realm admin, :roles the readers). */
+    private static final String VISIBLE = "(m.pretrained or :admin or m.project_id in (select project_id from "
+            + MembershipView.TABLE + " where username = :user and role in (:roles)))";
+
+    private final ProjectAuthorizer authorizer;
+
+    ModelResource(ProjectAuthorizer authorizer) {
+        this.authorizer = authorizer;
+    }
 
     /**
-     * Models whose name or project slug contains {@code project} (case-insensitive), pretrained
-     * ones included; all models without it. Newest first.
+     * Models whose name, or whose project's name or slug, contains {@code project}
+     * (case-insensitive), pretrained ones included; all visible models without it. Newest first.
      */
     @GET
     public Uni<List<ModelView>> list(@QueryParam("project") String project) {
-        String fragment = project == null ? "" : project.trim().toLowerCase();
-        return Panache.withSession(() -> RegisteredModel.<RegisteredModel>find(
-                        "lower(name) like ?1 or projectId in (select c.projectId from ProjectConfig c where lower(c.slug) like ?1)"
-                                + " order by registeredAt desc", "%" + fragment.replace("%", "") + "%").list())
+        String fragment = "%" + (project == null ? "" : project.trim().toLowerCase().replace("%", "").replace("_", "\\_")) + "%";
+        return visible("(lower(m.name) like :fragment or m.project_id in (select c.project_id from project_config c "
+                + "where lower(c.slug) like :fragment or lower(c.name) like :fragment)) order by m.registered_at desc",
+                fragment)
                 .map(models -> models.stream().map(ModelResource::view).toList());
     }
 
     @GET
     @Path("/{name}")
     public Uni<ModelView> get(@PathParam("name") String name) {
-        return Panache.withSession(() -> RegisteredModel.<RegisteredModel>findById(name))
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("model " + name))
-                .map(ModelResource::view);
+        return visible("m.name = :fragment", name)
+                .map(models -> models.stream().findFirst().map(ModelResource::view)
+                        .orElseThrow(() -> ProblemException.notFound("model " + name)));
+    }
+
+    private Uni<List<RegisteredModel>> visible(String condition, String fragment) {
+        String user = authorizer.username();
+        boolean admin = authorizer.isAdmin();
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
+                .createNativeQuery("select m.* from registered_model m where " + VISIBLE + " and " + condition,
+                        RegisteredModel.class)
+                .setParameter("admin", admin).setParameter("user", user).setParameter("roles", READERS)
+                .setParameter("fragment", fragment).getResultList()));
     }
 
     static ModelView view(RegisteredModel m) {
@@ -53,12 +85,12 @@ public class ModelResource {
             throw new IllegalStateException(e);
         }
         return new ModelView(m.name, m.projectId, m.labelList(), m.pretrained, m.version, m.runId, metrics,
-                m.datasetSize, m.datasetSha256, m.trainedAt, m.registeredAt, m.path);
+                m.datasetSize, m.datasetSha256, m.trainedAt, m.registeredAt);
     }
 
-    /** A registry entry: what it predicts, how well, from which data and run. */
+    /** A registry entry: what it predicts, how well, from which data and run (its files are not shown). */
     public record ModelView(String name, UUID projectId, List<String> labels, boolean pretrained, Integer version,
             UUID trainingRun, JsonNode metrics, Integer datasetSize, String datasetSha256, Instant trainedAt,
-            Instant registeredAt, String path) {
+            Instant registeredAt) {
     }
 }

@@ -49,6 +49,11 @@ public class RegisteredModel extends PanacheEntityBase {
     @Column(name = "registered_at")
     public Instant registeredAt;
 
+    /** A project may use its own models and the pretrained catalog, never another project's. */
+    public boolean usableIn(UUID project) {
+        return pretrained || project.equals(projectId);
+    }
+
     public List<String> labelList() {
         return labels == null || labels.isEmpty() ? List.of() : Arrays.asList(labels.split(","));
     }

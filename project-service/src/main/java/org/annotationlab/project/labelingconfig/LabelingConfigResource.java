@@ -45,8 +45,9 @@ public class LabelingConfigResource {
     }
 
     /**
-     * Binds every label not bound to a pretrained model to {@code model} (DESIGN.md §3): what
-     * deploy-service asks after a training with deploy, and the frontend's "use this model".
+     * Binds every label {@code model} predicts that is not bound to a pretrained model to it
+     * (DESIGN.md §3): what deploy-service asks after a training with deploy, and the frontend's
+     * "use this model". The answer names the labels it does not predict ({@code notPredicted}).
      */
     @POST
     @Path("/model-bindings")
@@ -70,7 +71,7 @@ public class LabelingConfigResource {
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
     public Uni<LabelingConfigView> validate(@PathParam("projectId") UUID projectId, String xml) {
         return authorizer.require(projectId, ProjectPermission.EDIT_PROJECT)
-                .chain(() -> configs.validate(xml))
-                .map(parsed -> new LabelingConfigView(parsed.labels(), xml));
+                .chain(() -> configs.validate(projectId, xml))
+                .map(parsed -> new LabelingConfigView(parsed.labels(), xml, null));
     }
 }

@@ -1,13 +1,16 @@
 package org.annotationlab.project.labelingconfig;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.events.outbox.Outbox;
 import org.annotationlab.events.project.LabelingConfigChanged;
@@ -20,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Validates and stores labeling configs. A config is accepted only if it parses safely and every
- * {@code model} it names is a known model (DESIGN.md §3); otherwise 422 naming label and model.
+ * {@code model} it names is a model the project may use (its own or pretrained) that predicts the
+ * label bound to it (DESIGN.md §3); otherwise 422 naming label and model.
  */
 @ApplicationScoped
 public class LabelingConfigService {
@@ -37,14 +41,19 @@ public class LabelingConfigService {
         this.outbox = outbox;
     }
 
-    /** Parses and checks model bindings; stores nothing (the frontend's preview pane). */
-    public Uni<LabelingConfig> validate(String xml) {
+    /**
+     * Parses and checks model bindings for project {@code projectId} (null: a project being
+     * created); stores nothing (the frontend's preview pane). Every bound model must be one the
+     * project may use and must predict the label bound to it.
+     */
+    public Uni<LabelingConfig> validate(UUID projectId, String xml) {
         LabelingConfig config = parser.parse(xml);
         List<String> models = config.labels().stream().map(LabelingConfig.Label::model)
                 .filter(m -> m != null).distinct().toList();
-        return registry.unknown(models).map(unknown -> {
-            if (!unknown.isEmpty()) {
-                throw unknownModels(config, unknown);
+        return registry.usable(projectId, models).map(usable -> {
+            LabelingConfigException wrong = wrongBindings(config, usable);
+            if (wrong != null) {
+                throw wrong;
             }
             return config;
         });
@@ -62,25 +71,40 @@ public class LabelingConfigService {
 
     @WithTransaction
     public Uni<LabelingConfigView> replace(UUID projectId, String xml) {
-        return validate(xml).flatMap(config -> project(projectId)
+        return validate(projectId, xml).flatMap(config -> project(projectId)
                 .flatMap(p -> store(p, config, xml))
                 .replaceWith(LabelingConfigView.of(config, xml)));
     }
 
     /**
-     * DESIGN.md §3's rewrite when a newly trained model is deployed: every label not bound to a
-     * pretrained model is bound to {@code model}. Validated and published like any config change.
+     * DESIGN.md §3's rewrite when a newly trained model is deployed: every label it predicts that
+     * is not bound to a pretrained model is bound to {@code model}; the labels it does not predict
+     * keep their binding and are named in the answer. Validated and published like any config change.
      */
     @WithTransaction
     public Uni<LabelingConfigView> bindAllButPretrained(UUID projectId, String model) {
         return current(projectId).flatMap(current -> {
             LabelingConfig parsed = parser.parse(current.labelingConfig);
             List<String> bound = parsed.labels().stream().map(LabelingConfig.Label::model).filter(m -> m != null).toList();
-            return registry.pretrained(bound).flatMap(pretrained -> {
-                java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
-                parsed.labels().stream().filter(l -> l.model() == null || !pretrained.contains(l.model()))
-                        .forEach(l -> changes.put(l.value(), model));
-                return rebind(current, changes);
+            return registry.usable(projectId, List.of(model)).flatMap(usable -> {
+                if (!usable.containsKey(model)) {
+                    throw new LabelingConfigException("UNKNOWN_MODEL", List.of(new Problem.FieldError("model",
+                            "model " + model + " is not a model of this project or of the pretrained catalog")));
+                }
+                List<String> predicted = usable.get(model);
+                return registry.pretrained(bound).flatMap(pretrained -> {
+                    java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
+                    List<String> notPredicted = new java.util.ArrayList<>();
+                    parsed.labels().stream().filter(l -> l.model() == null || !pretrained.contains(l.model()))
+                            .forEach(l -> {
+                                if (predicted.contains(l.value())) {
+                                    changes.put(l.value(), model);
+                                } else {
+                                    notPredicted.add(l.value());
+                                }
+                            });
+                    return rebind(current, changes).map(view -> view.withNotPredicted(notPredicted));
+                });
             });
         });
     }
@@ -100,7 +124,7 @@ public class LabelingConfigService {
 
     private Uni<LabelingConfigView> rebind(Project project, java.util.Map<String, String> changes) {
         String xml = parser.rebind(project.labelingConfig, changes);
-        return validate(xml).flatMap(config -> store(project, config, xml).replaceWith(LabelingConfigView.of(config, xml)));
+        return validate(project.id, xml).flatMap(config -> store(project, config, xml).replaceWith(LabelingConfigView.of(config, xml)));
     }
 
     private static Uni<Project> current(UUID projectId) {
@@ -127,21 +151,48 @@ public class LabelingConfigService {
                 .failWith(() -> ProblemException.notFound("project " + projectId));
     }
 
-    private static LabelingConfigException unknownModels(LabelingConfig config, java.util.Set<String> unknown) {
-        List<Problem.FieldError> errors = config.labels().stream()
-                .filter(l -> l.model() != null && unknown.contains(l.model()))
+    /**
+     * The bindings a project may not have, each named by label and model: a model it may not use
+     * (UNKNOWN_MODEL: another project's model is answered the same way, so it reveals nothing) or a
+     * model that does not predict the label (LABEL_NOT_PREDICTED); null when every binding is right.
+     */
+    private static LabelingConfigException wrongBindings(LabelingConfig config, Map<String, List<String>> usable) {
+        List<Problem.FieldError> unknown = new ArrayList<>();
+        List<Problem.FieldError> notPredicted = new ArrayList<>();
+        config.labels().stream().filter(l -> l.model() != null)
                 .sorted(Comparator.comparing(LabelingConfig.Label::value))
-                .map(l -> new Problem.FieldError("Label[value=" + l.value() + "].model",
-                        "label " + l.value() + " is bound to model " + l.model()
-                                + ", which is not in the model registry"))
-                .toList();
-        return new LabelingConfigException("UNKNOWN_MODEL", errors);
+                .forEach(l -> {
+                    String field = "Label[value=" + l.value() + "].model";
+                    List<String> predicts = usable.get(l.model());
+                    if (predicts == null) {
+                        unknown.add(new Problem.FieldError(field, "label " + l.value() + " is bound to model " + l.model()
+                                + ", which is not a model of this project or of the pretrained catalog"));
+                    } else if (!predicts.contains(l.value())) {
+                        notPredicted.add(new Problem.FieldError(field, "label " + l.value() + " is bound to model "
+                                + l.model() + ", which does not predict " + l.value() + " (it predicts "
+                                + String.join(", ", predicts) + ")"));
+                    }
+                });
+        if (!unknown.isEmpty()) {
+            List<Problem.FieldError> all = new ArrayList<>(unknown);
+            all.addAll(notPredicted);
+            return new LabelingConfigException("UNKNOWN_MODEL", all);
+        }
+        return notPredicted.isEmpty() ? null : new LabelingConfigException("LABEL_NOT_PREDICTED", notPredicted);
     }
 
-    /** A labeling config as the API shows it: labels with their bound models, and the XML. */
-    public record LabelingConfigView(List<LabelingConfig.Label> labels, String config) {
+    /**
+     * A labeling config as the API shows it: labels with their bound models, and the XML; after a
+     * rewrite for a new model, also the labels that model does not predict (they kept their binding).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LabelingConfigView(List<LabelingConfig.Label> labels, String config, List<String> notPredicted) {
         static LabelingConfigView of(LabelingConfig parsed, String xml) {
-            return new LabelingConfigView(parsed.labels(), xml);
+            return new LabelingConfigView(parsed.labels(), xml, null);
+        }
+
+        LabelingConfigView withNotPredicted(List<String> labels) {
+            return new LabelingConfigView(this.labels, config, List.copyOf(labels));
         }
     }
 }

@@ -49,7 +49,7 @@ public class ProjectService {
     @WithTransaction
     public Uni<ProjectView> create(ProjectRequests.Create request, String owner) {
         Uni<LabelingConfig> config = request.labelingConfig() == null ? Uni.createFrom().nullItem()
-                : labelingConfigs.validate(request.labelingConfig());
+                : labelingConfigs.validate(null, request.labelingConfig());
         return config.flatMap(parsed -> requireFreeName(request.name(), null)
                 .chain(() -> uniqueSlug(request.name()))
                 .flatMap(slug -> persistNew(request, owner, slug))

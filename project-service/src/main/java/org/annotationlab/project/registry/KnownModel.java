@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /** A model deploy-service registered; project-service's local view of the model registry. */
@@ -28,4 +29,8 @@ public class KnownModel extends PanacheEntityBase {
 
     @Column(name = "registered_at", nullable = false)
     public OffsetDateTime registeredAt;
+
+    public List<String> labelList() {
+        return labels.isEmpty() ? List.of() : List.of(labels.split(","));
+    }
 }

@@ -6,15 +6,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.annotationlab.events.deployment.ModelRegistered;
 import org.annotationlab.project.config.ProjectServiceConfig;
 
 /**
- * Which model names exist: the pretrained models of the configuration plus every model deploy-service
- * has registered. Labeling configs may only bind labels to these.
+ * Which models a project's labeling config may bind, and the labels each predicts: the pretrained
+ * models of the configuration, the pretrained catalog deploy-service registered, and the project's
+ * own trained models (never another project's). Kept from deploy-service's {@code ModelRegistered};
+ * a registration is a fact that never changes, so the only lag is a model not known yet, which is
+ * refused and may be asked again.
  */
 @ApplicationScoped
 public class ModelRegistryView {
@@ -25,19 +31,25 @@ public class ModelRegistryView {
         this.config = config;
     }
 
-    /** The names among {@code names} that are not known models. */
+    /**
+     * The models among {@code names} that project {@code projectId} may bind (only pretrained ones
+     * when it is null: a project being created has no models yet), each with the labels it predicts.
+     */
     @WithSession
-    public Uni<Set<String>> unknown(Collection<String> names) {
-        Set<String> missing = new HashSet<>(names);
-        missing.removeAll(config.pretrainedModels().keySet());
-        if (missing.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
+    public Uni<Map<String, List<String>>> usable(UUID projectId, Collection<String> names) {
+        Map<String, List<String>> usable = new HashMap<>();
+        names.stream().filter(config.pretrainedModels()::containsKey)
+                .forEach(name -> usable.put(name, config.pretrainedModels().get(name)));
+        Set<String> rest = new HashSet<>(names);
+        rest.removeAll(usable.keySet());
+        if (rest.isEmpty()) {
+            return Uni.createFrom().item(usable);
         }
-        return KnownModel.<KnownModel>list("name in ?1", List.copyOf(missing))
-                .map(found -> {
-                    found.forEach(model -> missing.remove(model.name));
-                    return missing;
-                });
+        return KnownModel.<KnownModel>list("name in ?1", List.copyOf(rest)).map(found -> {
+            found.stream().filter(model -> model.pretrained || (projectId != null && projectId.equals(model.projectId)))
+                    .forEach(model -> usable.put(model.name, model.labelList()));
+            return usable;
+        });
     }
 
     /** The names among {@code names} that are pretrained models (configured, or registered as pretrained). */

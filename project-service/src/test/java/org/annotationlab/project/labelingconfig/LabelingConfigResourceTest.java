@@ -19,7 +19,7 @@ class LabelingConfigResourceTest {
 
     static String config(String drugModel) {
         return "<View><Labels name=\"label\" toName=\"text\">"
-                + "<Label value=\"DRUG\" model=\"" + drugModel + "\"/>"
+                + "<Label value=\"DRUG\"" + (drugModel == null ? "" : " model=\"" + drugModel + "\"") + "/>"
                 + "<Label value=\"PERSON\" model=\"ner_person_pretrained\"/>"
                 + "<Label value=\"SYMPTOM\"/>"
                 + "</Labels><Text name=\"text\" value=\"$text\"/></View>";
@@ -60,9 +60,17 @@ class LabelingConfigResourceTest {
     void validationPreviewsAConfigWithoutStoringIt() {
         String id = createProject("olivia");
 
-        as("olivia").contentType("text/xml").body(config("ner_person_pretrained"))
+        as("olivia").contentType("text/xml").body(config(null))
                 .post("/projects/" + id + "/labeling-config/validation")
                 .then().statusCode(200).body("labels.value", contains("DRUG", "PERSON", "SYMPTOM"));
+        // A label bound to a model that does not predict it: refused by the preview, not only by Deploy.
+        as("olivia").contentType("text/xml").body(config("ner_person_pretrained"))
+                .post("/projects/" + id + "/labeling-config/validation")
+                .then().statusCode(422).body("reason", equalTo("LABEL_NOT_PREDICTED"))
+                .body("errors.size()", equalTo(1))
+                .body("errors[0].field", equalTo("Label[value=DRUG].model"))
+                .body("detail", equalTo("label DRUG is bound to model ner_person_pretrained, which does not predict DRUG "
+                        + "(it predicts PERSON)"));
 
         as("olivia").get("/projects/" + id + "/labeling-config").then().statusCode(404);
     }
@@ -72,7 +80,7 @@ class LabelingConfigResourceTest {
         String id = createProject("olivia");
         addMember(id, "olivia", "rita", "REVIEWER");
 
-        as("rita").contentType("application/xml").body(config("ner_person_pretrained"))
+        as("rita").contentType("application/xml").body(config(null))
                 .put("/projects/" + id + "/labeling-config").then().statusCode(403);
     }
 }
