@@ -151,6 +151,7 @@ class ServicesTest {
         assertEquals("http://lab-project-service:8081", manifests.configMapData("lab-deploy-service").get("LAB_PROJECT_URL"));
         Map<String, String> preannotation = manifests.configMapData("lab-preannotation-service");
         assertEquals("http://lab-annotation-service:8082", preannotation.get("LAB_ANNOTATION_URL"));
+        assertEquals("http://lab-training-service:8083", preannotation.get("LAB_TRAINING_URL"));
         assertEquals("http://lab-deploy-service:8084", preannotation.get("LAB_DEPLOY_URL"));
     }
 

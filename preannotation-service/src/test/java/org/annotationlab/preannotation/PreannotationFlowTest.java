@@ -38,17 +38,24 @@ import org.annotationlab.testing.TestTokens;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Pre-annotation on real parts: annotation-service runs as a process (tasks in, predictions out),
- * the model server is a real {@code nlp-runner serve} with a tiny model; deploy-service and
- * training-service are played by their events. Covers the 409s (nothing deployed, a training in
- * progress), a full run, a re-run replacing instead of duplicating, an unknown task reported while
- * the rest complete (PARTIAL), and a model server restarted while a run waits on it.
+ * training-service runs as a process (it holds the project's busy state), the model server is a
+ * real {@code nlp-runner serve} with a tiny model; deploy-service is played by its events. Covers
+ * the 409s (nothing deployed, a training in progress), Train Now and pre-annotation fired at once
+ * (never both start), a full run, a re-run replacing instead of duplicating, an unknown task
+ * reported while the rest complete (PARTIAL), and a model server restarted while a run waits on it.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LabInfra.class, initArgs = {
-        @ResourceArg(name = "services", value = "annotation-service"),
+        @ResourceArg(name = "services", value = "annotation-service,training-service"),
         @ResourceArg(name = "oidc-client", value = "true")})
 class PreannotationFlowTest {
 
@@ -95,15 +102,13 @@ class PreannotationFlowTest {
                 .body("lastDeployment.state", equalTo("READY")).body("lastDeployment.models[0].name", equalTo(MODEL))
                 .body("lastDeployment.models[0].labels", equalTo(List.of("Disease")));
 
-        // A training queued makes the project busy until it ends.
-        UUID training = UUID.randomUUID();
-        publish("training-service", new TrainingQueued(project, training, 1, "MANUAL", "olivia", 5, false));
-        // Polled on the context, not by POSTing: a POST that lands before the event would start a run.
-        await().atMost(Duration.ofSeconds(30)).until(() -> "TRAINING_IN_PROGRESS".equals(
-                as("olivia").get("/projects/" + project + "/preannotations/context").jsonPath().getString("blockedBy.reason")));
+        // A training queued makes the project busy at once (training-service decides), until it ends.
+        await().atMost(Duration.ofSeconds(30)).until(() -> training("olivia").get("/projects/" + project + "/trainings").statusCode() == 200);
+        String queued = training("olivia").body("{}").post("/projects/" + project + "/trainings").then().statusCode(202)
+                .extract().path("id");
         as("olivia").body("{}").post("/projects/" + project + "/preannotations").then().statusCode(409)
                 .body("reason", equalTo("TRAINING_IN_PROGRESS"));
-        publish("training-service", new TrainingFailed(project, training, "INSUFFICIENT_DATA", "too few"));
+        cancelTraining(queued);
         as("anna").body("{}").post("/projects/" + project + "/preannotations").then().statusCode(403);
 
         // Every task: SUCCEEDED, each task with this model version's prediction.
@@ -139,6 +144,91 @@ class PreannotationFlowTest {
             assertEquals(120, survived.getInt("progress.done"));
         }
         as("olivia").delete("/preannotations/" + restarted).then().statusCode(409).body("reason", equalTo("RUN_FINISHED"));
+    }
+
+    /**
+     * DESIGN.md §9: Train Now and a pre-annotation of one project fired at the same moment or
+     * Train Now up to 200 ms later, 50 times: at most one of them starts each time (a pre-annotation holds training-service's lease
+     * until its PreannotationCompleted; Train Now is refused while it is held, and vice versa).
+     */
+    @Test
+    void trainNowAndPreannotationFiredTogetherNeverBothStart() throws Exception {
+        Path model = NlpRunnerProcess.tinyModel(STORE.resolve("tiny"));
+        UUID project = UUID.randomUUID();
+        publish("project-service", new LabelingConfigChanged(project, List.of(new LabelingConfigChanged.LabelBinding("Disease", MODEL)), "<View/>"),
+                new MemberAdded(project, "olivia", ProjectRole.OWNER));
+        await().atMost(Duration.ofSeconds(60)).until(() -> annotation("olivia").get("/projects/" + project + "/tasks").statusCode() == 200
+                && as("olivia").get("/projects/" + project + "/preannotations/context").statusCode() == 200
+                && training("olivia").get("/projects/" + project + "/trainings").statusCode() == 200);
+        annotation("olivia").body(List.of(Map.of("text", "Familial adenomatous polyposis is inherited ."),
+                Map.of("text", "Colorectal cancer runs in families ."))).post("/projects/" + project + "/tasks/import?format=json")
+                .then().statusCode(200);
+        NlpRunnerProcess server = NlpRunnerProcess.serve(MODEL + "=" + model, 0, STORE.resolve("server-race.log"));
+        servers.add(server);
+        UUID deployment = UUID.randomUUID();
+        List<DeployedModel> models = List.of(new DeployedModel(MODEL, List.of("Disease")));
+        publish("deploy-service", new DeploymentStarted(project, deployment, models, "olivia"),
+                new DeploymentCompleted(project, deployment, models, server.url()));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                as("olivia").get("/projects/" + project + "/preannotations/context").jsonPath().getBoolean("canRun"));
+
+        int rounds = 50;
+        int bothStarted = 0;
+        int trainingsStarted = 0;
+        int preannotationsStarted = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                CyclicBarrier together = new CyclicBarrier(2);
+                // Train Now fired with the pre-annotation, or a little after it (while it is starting or
+                // has just started), so that each side wins some rounds.
+                long delayMillis = List.of(0, 20, 50, 100, 200).get(round % 5);
+                Future<io.restassured.response.Response> train = pool.submit(() -> {
+                    together.await();
+                    Thread.sleep(delayMillis);
+                    return training("olivia").body("{}").post("/projects/" + project + "/trainings");
+                });
+                Future<io.restassured.response.Response> preannotate = pool.submit(() -> {
+                    together.await();
+                    return as("olivia").body("{}").post("/projects/" + project + "/preannotations");
+                });
+                io.restassured.response.Response trained = train.get(60, TimeUnit.SECONDS);
+                io.restassured.response.Response started = preannotate.get(60, TimeUnit.SECONDS);
+                assertTrue(Set.of(202, 409).contains(trained.statusCode()), trained.asString());
+                assertTrue(Set.of(202, 409).contains(started.statusCode()), started.asString());
+                if (trained.statusCode() == 202 && started.statusCode() == 202) {
+                    bothStarted++;
+                }
+                // Back to idle for the next round: the training cancelled, the run ended and its lease gone.
+                if (trained.statusCode() == 202) {
+                    trainingsStarted++;
+                    cancelTraining(trained.jsonPath().getString("id"));
+                }
+                if (started.statusCode() == 202) {
+                    preannotationsStarted++;
+                    awaitEnd(started.jsonPath().getString("id"));
+                }
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> training("olivia")
+                        .get("/projects/" + project + "/trainings/status").jsonPath().getBoolean("enabled"));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("Train Now and pre-annotation fired together %d times: trainings started %d, pre-annotations "
+                + "started %d, both started %d%n", rounds, trainingsStarted, preannotationsStarted, bothStarted);
+        assertEquals(0, bothStarted, "rounds in which a training and a pre-annotation both started");
+        assertTrue(trainingsStarted + preannotationsStarted >= rounds, "each round one of them starts");
+    }
+
+    private static void cancelTraining(String runId) {
+        training("olivia").delete("/trainings/" + runId).then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(202), equalTo(409)));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> Set.of("CANCELLED", "FAILED",
+                "SUCCEEDED").contains(training("olivia").get("/trainings/" + runId).jsonPath().getString("state")));
+    }
+
+    private static RequestSpecification training(String user) {
+        return given().baseUri(ConfigProvider.getConfig().getValue("lab.test.training-service.url", String.class)).port(-1)
+                .header("Authorization", TestTokens.bearer(user)).contentType(ContentType.JSON);
     }
 
     /** Model servers are child processes: a failed assertion must not leave one running. */

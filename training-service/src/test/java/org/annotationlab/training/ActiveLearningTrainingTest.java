@@ -47,7 +47,13 @@ class ActiveLearningTrainingTest {
         submit(project, tasks, sentences, 0, 5);
         awaitSelected(project, 5);
 
-        // Train Now: who may, which values, and too little data (refused before any launch).
+        // Train Now: who may, which values, and too little data (refused before any launch). The
+        // status agrees with the command: enabled (Train Now accepts), with the data warning.
+        as("olivia").get("/projects/" + project + "/trainings/status").then().statusCode(200)
+                .body("enabled", equalTo(true)).body("blockedBy", org.hamcrest.Matchers.nullValue())
+                .body("warning.reason", equalTo("INSUFFICIENT_DATA"));
+        as("anna").get("/projects/" + project + "/trainings/status").then().statusCode(200)
+                .body("enabled", equalTo(false)).body("blockedBy.reason", equalTo("FORBIDDEN"));
         as("anna").body("{}").post("/projects/" + project + "/trainings").then().statusCode(403);
         as("olivia").body(Map.of("epochs", 0, "dropout", 1.0)).post("/projects/" + project + "/trainings").then()
                 .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItems("epochs", "dropout"));

@@ -11,6 +11,9 @@ public interface PreannotationConfig {
     /** annotation-service's base URL: tasks in, predictions out. */
     String annotationUrl();
 
+    /** training-service's base URL: it holds the project's busy state, leased before a run starts. */
+    String trainingUrl();
+
     /** Texts per {@code POST /predict} call. */
     @WithDefault("50")
     int batchSize();

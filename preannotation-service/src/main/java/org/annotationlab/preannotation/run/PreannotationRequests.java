@@ -7,7 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.vertx.MutinyHelper;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.annotationlab.events.outbox.Outbox;
+import org.annotationlab.preannotation.client.TrainingClient;
 import org.annotationlab.events.preannotation.PreannotationCompleted;
 import org.annotationlab.events.preannotation.PreannotationStarted;
 import org.annotationlab.preannotation.project.ProjectState;
@@ -15,8 +21,8 @@ import org.annotationlab.web.problem.ProblemException;
 import org.jboss.logging.Logger;
 
 /**
- * Starts runs — refused (409) while the project trains or deploys, or when nothing is deployed —
- * and records how they end, each with its event.
+ * Starts runs — refused (409) while the project trains (as training-service decides) or deploys,
+ * or when nothing is deployed — and records how they end, each with its event.
  */
 @ApplicationScoped
 public class PreannotationRequests {
@@ -25,12 +31,24 @@ public class PreannotationRequests {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Outbox outbox;
+    private final TrainingClient training;
 
-    PreannotationRequests(Outbox outbox) {
+    PreannotationRequests(Outbox outbox, TrainingClient training) {
         this.outbox = outbox;
+        this.training = training;
     }
 
+    /**
+     * Starts a run on the project's serving deployment. Whether the project trains is decided by
+     * training-service, which holds the project's busy state (DESIGN.md §9): the run leases it,
+     * under this service's project lock, before it is stored; a refused lease is the 409. Called on
+     * the request's event loop; the blocking lease runs on a worker and the transaction goes on
+     * on the request's context. A lease whose run then fails to commit is given back.
+     */
     public Uni<PreannotationRun> start(UUID projectId, PreannotationRequest request, String user) {
+        Context context = Vertx.currentContext();
+        UUID runId = UUID.randomUUID();
+        AtomicBoolean leased = new AtomicBoolean();
         return Panache.withTransaction(() -> ProjectState.lock(projectId).flatMap(project -> {
             ProblemException blocked = blocker(project);
             if (blocked != null) {
@@ -42,8 +60,15 @@ public class PreannotationRequests {
                             throw ProblemException.conflict("PREANNOTATION_IN_PROGRESS",
                                     "pre-annotation run " + running.id + " of this project is still running");
                         }
+                        return Uni.createFrom().item(() -> {
+                            training.lease(projectId, runId);
+                            leased.set(true);
+                            return project;
+                        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(MutinyHelper.executor(context));
+                    })
+                    .flatMap(leasedProject -> {
                         PreannotationRun run = new PreannotationRun();
-                        run.id = UUID.randomUUID();
+                        run.id = runId;
                         run.projectId = projectId;
                         run.state = PreannotationRun.State.RUNNING;
                         run.requestedBy = user;
@@ -63,17 +88,21 @@ public class PreannotationRequests {
                             request.taskIds() == null ? 0 : request.taskIds().size())))
                     .invoke(run -> LOG.infof("project %s: pre-annotation %s started by %s with deployment %s", projectId,
                             run.id, user, run.deploymentId));
-        }));
+        })).onFailure(f -> leased.get()).call(() -> Uni.createFrom().item(() -> {
+            try {
+                training.release(projectId, runId);
+            } catch (RuntimeException e) {
+                LOG.warnf("project %s: the lease of run %s, which did not start, was not given back (%s); it lapses",
+                        projectId, runId, e.getMessage());
+            }
+            return null;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(MutinyHelper.executor(context)));
     }
 
     /** Why the project cannot be pre-annotated now (409/404), or null. */
     public static ProblemException blocker(ProjectState project) {
         if (project.deleted) {
             return ProblemException.notFound("project " + project.projectId);
-        }
-        if (project.trainingRun != null) {
-            return ProblemException.conflict("TRAINING_IN_PROGRESS", "training run " + project.trainingRun
-                    + " of this project is queued or running; pre-annotate when it has finished");
         }
         if ("PENDING".equals(project.deploymentState)) {
             return ProblemException.conflict("DEPLOYMENT_IN_PROGRESS", "deployment " + project.deploymentId

@@ -58,7 +58,10 @@ public class PreannotationResource {
                 ProjectState.<ProjectState>findById(projectId).map(found -> {
                     ProjectState project = found != null ? found : new ProjectState();
                     project.projectId = projectId;
-                    ProblemException blocked = PreannotationRequests.blocker(project);
+                    // A hint for the popup from this service's view; starting a run asks training-service.
+                    ProblemException blocked = project.trainingRun != null ? ProblemException.conflict("TRAINING_IN_PROGRESS",
+                            "training run " + project.trainingRun + " of this project is queued or running; pre-annotate "
+                                    + "when it has finished") : PreannotationRequests.blocker(project);
                     return new Context(projectId,
                             project.deploymentId == null ? null : new Context.Deployment(project.deploymentId,
                                     project.deploymentState, ProjectState.models(project.deploymentModels), project.deploymentAt,

@@ -50,7 +50,8 @@ public class OtherServicesConsumer {
     private Uni<Void> onPreannotation(EventEnvelope event) {
         if (event.is(PreannotationStarted.class)) {
             PreannotationStarted started = consumer.codec().data(event, PreannotationStarted.class);
-            return execute("insert into preannotation_in_progress (project_id, run_id) values (:p, :r) on conflict do nothing",
+            return execute("insert into preannotation_in_progress (project_id, run_id) values (:p, :r) "
+                    + "on conflict (project_id, run_id) do update set confirmed = true",
                     started.projectId(), started.runId());
         }
         if (event.is(PreannotationCompleted.class)) {

@@ -73,10 +73,17 @@ public class ProjectTraining extends PanacheEntityBase {
                 .setParameter("id", projectId).getResultList()).map(rows -> rows.isEmpty() ? null : rows.get(0));
     }
 
-    /** Whether a pre-annotation run of the project is in progress. */
+    /** How long a lease whose run was never confirmed (by its PreannotationStarted) keeps the project busy. */
+    public static final String UNCONFIRMED_LEASE = "2 minutes";
+
+    /**
+     * Whether a pre-annotation run of the project is in progress: a lease preannotation-service took
+     * (confirmed by its PreannotationStarted, or taken recently) and not yet released.
+     */
     public static Uni<Boolean> preannotating(UUID projectId) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select count(*) from preannotation_in_progress where project_id = :id", Long.class)
+                        "select count(*) from preannotation_in_progress where project_id = :id and (confirmed or acquired_at > "
+                                + "now() - interval '" + UNCONFIRMED_LEASE + "')", Long.class)
                 .setParameter("id", projectId).getSingleResult()).map(n -> n > 0);
     }
 }

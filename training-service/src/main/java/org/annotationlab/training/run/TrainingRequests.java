@@ -38,6 +38,38 @@ public class TrainingRequests {
     }
 
     /**
+     * preannotation-service's lease on the project for its run {@code runId}, taken before the run
+     * starts (DESIGN.md §9: training-service alone decides whether a project is busy, under the
+     * same lock as Train Now, so the two never both start). 409 while a run is queued or running.
+     * The lease ends with the run's PreannotationCompleted, or when released.
+     */
+    public Uni<Void> leaseForPreannotation(UUID projectId, UUID runId) {
+        return Panache.withTransaction(() -> ProjectTraining.lock(projectId).flatMap(project -> {
+            if (project.deleted) {
+                throw ProblemException.notFound("project " + projectId);
+            }
+            return TrainingRun.active(projectId).flatMap(active -> {
+                if (active != null) {
+                    throw ProblemException.conflict("TRAINING_IN_PROGRESS", "training run " + active.number
+                            + " of this project is " + active.state + "; pre-annotate when it has finished");
+                }
+                return Panache.getSession().flatMap(s -> s.createNativeQuery(
+                                "insert into preannotation_in_progress (project_id, run_id, confirmed) values (:p, :r, false) "
+                                        + "on conflict (project_id, run_id) do nothing")
+                        .setParameter("p", projectId).setParameter("r", runId).executeUpdate()).replaceWithVoid();
+            });
+        }));
+    }
+
+    /** Ends a lease whose run did not start (preannotation-service refused it after all). */
+    public Uni<Void> releasePreannotation(UUID projectId, UUID runId) {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "delete from preannotation_in_progress where project_id = :p and run_id = :r")
+                .setParameter("p", projectId).setParameter("r", runId).executeUpdate())
+                .chain(() -> considerActiveLearning(projectId)));
+    }
+
+    /**
      * Active learning, inside the caller's transaction: when the project is free and its selected
      * set has grown by N since the last run's dataset, queue one run with the project's defaults.
      * Called whenever one of those facts changes (set size, settings, a run or pre-annotation ending).

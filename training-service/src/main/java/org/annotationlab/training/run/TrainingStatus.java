@@ -4,10 +4,12 @@ import java.util.UUID;
 
 /**
  * What the Train Now button needs: whether the caller may train now and, if not, why
- * ({@code blockedBy}: FORBIDDEN, TRAINING_IN_PROGRESS, PREANNOTATION_IN_PROGRESS,
- * INSUFFICIENT_DATA), the run in progress and the last finished run's outcome.
+ * ({@code blockedBy}: FORBIDDEN, TRAINING_IN_PROGRESS, PREANNOTATION_IN_PROGRESS — exactly what
+ * Train Now refuses), a {@code warning} that does not disable it (INSUFFICIENT_DATA: too few
+ * completions so far; the run checks its exported set and fails with that reason), the run in
+ * progress and the last finished run's outcome.
  */
-public record TrainingStatus(UUID projectId, boolean enabled, Blocker blockedBy, int selectedCount,
+public record TrainingStatus(UUID projectId, boolean enabled, Blocker blockedBy, Blocker warning, int selectedCount,
         RunView activeRun, RunView lastRun, ActiveLearning activeLearning) {
 
     public record Blocker(String reason, String detail) {

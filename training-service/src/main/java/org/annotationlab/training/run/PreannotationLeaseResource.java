@@ -1,0 +1,52 @@
+package org.annotationlab.training.run;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.security.ProjectAuthorizer;
+
+/**
+ * The project's "busy" state for preannotation-service (DESIGN.md §9): a pre-annotation run takes
+ * a lease before it starts and is refused (409 TRAINING_IN_PROGRESS) while a training is queued or
+ * running; Train Now is refused while a lease is held. Services only (the realm role admin).
+ */
+@Path("/projects/{projectId}/preannotation-leases/{runId}")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class PreannotationLeaseResource {
+
+    private final TrainingRequests requests;
+    private final ProjectAuthorizer authorizer;
+
+    PreannotationLeaseResource(TrainingRequests requests, ProjectAuthorizer authorizer) {
+        this.requests = requests;
+        this.authorizer = authorizer;
+    }
+
+    /** Takes the lease (idempotent for the same run): 204, or 409 while the project trains. */
+    @PUT
+    public Uni<Void> take(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId) {
+        servicesOnly();
+        return requests.leaseForPreannotation(projectId, runId);
+    }
+
+    /** Releases the lease of a run that did not start: 204. */
+    @DELETE
+    public Uni<Void> release(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId) {
+        servicesOnly();
+        return requests.releasePreannotation(projectId, runId);
+    }
+
+    private void servicesOnly() {
+        if (!authorizer.isAdmin()) {
+            throw ProblemException.forbidden("only the platform's services take pre-annotation leases");
+        }
+    }
+}
