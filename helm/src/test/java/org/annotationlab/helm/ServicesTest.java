@@ -153,6 +153,11 @@ class ServicesTest {
         assertEquals("http://lab-annotation-service:8082", preannotation.get("LAB_ANNOTATION_URL"));
         assertEquals("http://lab-training-service:8083", preannotation.get("LAB_TRAINING_URL"));
         assertEquals("http://lab-deploy-service:8084", preannotation.get("LAB_DEPLOY_URL"));
+        for (String service : List.of("annotation-service", "training-service", "deploy-service", "preannotation-service")) {
+            assertEquals("http://lab-project-service:8081", manifests.configMapData("lab-" + service).get("LAB_PROJECT_URL"),
+                    service + " asks project-service for memberships");
+        }
+        assertEquals(null, manifests.configMapData("lab-project-service").get("LAB_PROJECT_URL"));
     }
 
     @Test

@@ -94,6 +94,10 @@ public class LabInfra implements QuarkusTestResourceLifecycleManager {
             serviceConfig.put("quarkus.oidc.public-key", TestTokens.publicKey());
             serviceConfig.put("quarkus.oidc.auth-server-url", "");
             serviceConfig.put("lab.events.relay.delay", "0.2s");
+            // Memberships are asked of project-service when it runs here (listed first); otherwise of
+            // a closed port, so the service's event-fed view decides, as the test's events fill it.
+            serviceConfig.put("lab.membership.project-url", config.getOrDefault("lab.test.project-service.url",
+                    "http://127.0.0.1:9"));
             ServiceProcess service = ServiceProcess.start(name, serviceConfig);
             SERVICES.put(name, service);
             config.put("lab.test." + name + ".url", service.url());

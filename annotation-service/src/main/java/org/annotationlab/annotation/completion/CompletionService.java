@@ -85,10 +85,13 @@ public class CompletionService {
     private final Outbox outbox;
     private final TrainingSetTracker trainingSet;
     private final Pool pool;
+    private final MembershipView memberships;
     private final GroupCommit<Object[]> submits;
 
-    CompletionService(Outbox outbox, TrainingSetTracker trainingSet, Pool pool, AnnotationConfig config) {
+    CompletionService(Outbox outbox, TrainingSetTracker trainingSet, Pool pool, AnnotationConfig config,
+            MembershipView memberships) {
         this.outbox = outbox;
+        this.memberships = memberships;
         this.trainingSet = trainingSet;
         this.pool = pool;
         this.submits = new GroupCommit<>(this::insertSubmitted, CompletionService::dataError,
@@ -113,11 +116,14 @@ public class CompletionService {
      */
     public Uni<View> create(UUID projectId, UUID taskId, ProjectAuthorizer authorizer, CompletionDtos.Write request) {
         String caller = authorizer.username();
-        return pool.preparedQuery(ROLE_TASK_AND_LABELS).execute(Tuple.of(projectId, caller, taskId)).flatMap(rows -> {
+        // The owner's word on the membership (from memory within its TTL); the view's, read in the
+        // same query, only when project-service cannot be asked.
+        return memberships.ownerRole(projectId, caller).flatMap(owner -> pool.preparedQuery(ROLE_TASK_AND_LABELS)
+                .execute(Tuple.of(projectId, caller, taskId)).flatMap(rows -> {
             Row row = rows.iterator().next();
             String member = row.getString("role");
             ProjectRole role = authorizer.decide(projectId, ProjectPermission.ANNOTATE,
-                    Optional.ofNullable(member).map(ProjectRole::valueOf));
+                    owner != null ? owner : Optional.ofNullable(member).map(ProjectRole::valueOf));
             if (row.getString("text") == null) {
                 throw ProblemException.notFound("task " + taskId);
             }
@@ -142,7 +148,7 @@ public class CompletionService {
                     .invoke(() -> LOG.debugf("project %s: completion %s of task %s submitted by %s", projectId, c.id,
                             taskId, caller))
                     .replaceWith(c);
-        }).onFailure(e -> e instanceof PgException pg && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState()))
+        })).onFailure(e -> e instanceof PgException pg && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState()))
                 .transform(e -> ProblemException.notFound("task " + taskId))
                 .map(c -> CompletionViews.of(c, request.spans()));
     }

@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.annotationlab.annotation.completion.SpanCodec;
 import org.annotationlab.annotation.config.AnnotationConfig;
 import org.annotationlab.annotation.config.BlockingAccess;
-import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 
 /**
@@ -43,12 +42,12 @@ public class TrainingSetExporter {
 
     private final AgroalDataSource dataSource;
     private final AnnotationConfig config;
-    private final ProjectAuthorizer authorizer;
+    private final BlockingAccess access;
 
-    TrainingSetExporter(AgroalDataSource dataSource, AnnotationConfig config, ProjectAuthorizer authorizer) {
+    TrainingSetExporter(AgroalDataSource dataSource, AnnotationConfig config, BlockingAccess access) {
         this.dataSource = dataSource;
         this.config = config;
-        this.authorizer = authorizer;
+        this.access = access;
     }
 
     /** The output formats. */
@@ -62,7 +61,7 @@ public class TrainingSetExporter {
                 connection.setAutoCommit(false);
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 connection.setReadOnly(true);
-                BlockingAccess.require(connection, authorizer, projectId, ProjectPermission.READ_TRAINING);
+                access.require(connection, projectId, ProjectPermission.READ_TRAINING);
                 return new Export(connection, projectId, tags);
             } catch (RuntimeException | SQLException e) {
                 connection.close();

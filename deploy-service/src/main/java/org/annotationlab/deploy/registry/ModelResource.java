@@ -52,7 +52,7 @@ public class ModelResource {
      */
     @GET
     public Uni<List<ModelView>> list(@QueryParam("project") String project) {
-        String fragment = "%" + (project == null ? "" : project.trim().toLowerCase().replace("%", "").replace("_", "\\_")) + "%";
+        String fragment = "%" + (project == null ? "" : project.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
         return visible("(lower(m.name) like :fragment or m.project_id in (select c.project_id from project_config c "
                 + "where lower(c.slug) like :fragment or lower(c.name) like :fragment)) order by m.registered_at desc",
                 fragment)

@@ -7,7 +7,7 @@ import java.util.UUID;
 public record DeploymentStarted(UUID projectId, UUID deploymentId, List<DeployedModel> models, String requestedBy)
         implements DeploymentEvent {
 
-    /** A model of a deployment and the labels it predicts. */
+    /** A model of a deployment and the labels bound to it: the only labels it contributes. */
     public record DeployedModel(String name, List<String> labels) {
     }
 }

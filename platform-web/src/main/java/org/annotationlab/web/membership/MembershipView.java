@@ -2,6 +2,10 @@ package org.annotationlab.web.membership;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.vertx.MutinyHelper;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +22,8 @@ import org.annotationlab.web.security.MembershipLookup;
 
 /**
  * Memberships as the other services know them: built from project-service's membership events,
- * read when authorizing (DESIGN.md §2). Enabled with the build property
+ * read when authorizing (DESIGN.md §2) if project-service itself cannot be asked
+ * ({@link OwnerMemberships}). Enabled with the build property
  * {@code lab.membership-view.enabled=true} in every service except project-service.
  */
 @ApplicationScoped
@@ -30,20 +35,53 @@ public class MembershipView implements MembershipLookup {
     private static final String ROLE = "select role from " + TABLE + " where project_id = $1 and username = $2";
 
     private final Pool pool;
+    private final OwnerMemberships owner;
 
-    MembershipView(Pool pool) {
+    MembershipView(Pool pool, OwnerMemberships owner) {
         this.pool = pool;
+        this.owner = owner;
     }
 
     /**
-     * One prepared statement on the reactive pool, outside any Hibernate session: this runs before
-     * every request of every service, so it stays a single round trip.
+     * The caller's role as project-service has it now ({@link OwnerMemberships}: from memory
+     * within its TTL, else asked on a worker thread), or, when it cannot be asked, from the view:
+     * one prepared statement on the reactive pool, outside any Hibernate session.
      */
     @Override
     public Uni<Optional<ProjectRole>> roleOf(UUID projectId, String username) {
-        return pool.preparedQuery(ROLE).execute(Tuple.of(projectId, username))
-                .map(rows -> rows.size() == 0 ? Optional.empty()
-                        : Optional.of(ProjectRole.valueOf(rows.iterator().next().getString(0))));
+        return ownerRole(projectId, username).flatMap(answer -> answer != null ? Uni.createFrom().item(answer)
+                : pool.preparedQuery(ROLE).execute(Tuple.of(projectId, username))
+                        .map(rows -> rows.size() == 0 ? Optional.empty()
+                                : Optional.of(ProjectRole.valueOf(rows.iterator().next().getString(0)))));
+    }
+
+    /**
+     * project-service's answer for the caller (a null item when it cannot be asked): for a hot
+     * path that reads the view's role in a query of its own and needs only the owner's word.
+     */
+    public Uni<Optional<ProjectRole>> ownerRole(UUID projectId, String username) {
+        ProjectRole cached = owner.cached(projectId, username);
+        if (cached != null) {
+            return Uni.createFrom().item(Optional.of(cached));
+        }
+        String token = owner.tokenToAsk(username);
+        if (token == null) {
+            return Uni.createFrom().nullItem();
+        }
+        Context context = Vertx.currentContext();
+        Uni<Optional<ProjectRole>> asked = Uni.createFrom().item(() -> owner.ask(projectId, username, token))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return context == null ? asked : asked.emitOn(MutinyHelper.executor(context));
+    }
+
+    /** The same, blocking, for callers on a worker thread (null when it cannot be asked). */
+    public Optional<ProjectRole> ownerRoleBlocking(UUID projectId, String username) {
+        ProjectRole cached = owner.cached(projectId, username);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        String token = owner.tokenToAsk(username);
+        return token == null ? null : owner.ask(projectId, username, token);
     }
 
     /** Applies a membership event to the view; other events leave it unchanged. */

@@ -38,14 +38,19 @@ public class TrainingClient {
         send(projectId, runId, "PUT");
     }
 
-    /** Gives back the lease of a run that did not start. */
+    /** Gives back the lease of a run that did not start (nothing when there is none). */
     public void release(UUID projectId, UUID runId) {
         send(projectId, runId, "DELETE");
     }
 
-    private void send(UUID projectId, UUID runId, String method) {
+    /** The run is stored: its lease holds until the run's PreannotationCompleted. */
+    public void confirm(UUID projectId, UUID runId) {
+        send(projectId, runId + "/confirmation", "POST");
+    }
+
+    private void send(UUID projectId, Object lease, String method) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(trainingUrl + "/projects/" + projectId
-                        + "/preannotation-leases/" + runId))
+                        + "/preannotation-leases/" + lease))
                 .header("Authorization", token.bearer()).timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
         HttpResponse<String> response;

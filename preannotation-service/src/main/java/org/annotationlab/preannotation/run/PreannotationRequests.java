@@ -61,8 +61,17 @@ public class PreannotationRequests {
                                     "pre-annotation run " + running.id + " of this project is still running");
                         }
                         return Uni.createFrom().item(() -> {
-                            training.lease(projectId, runId);
+                            // Possibly taken from here on (a timeout may hide a lease training-service
+                            // committed); only its definite refusal means there is nothing to give back.
                             leased.set(true);
+                            try {
+                                training.lease(projectId, runId);
+                            } catch (ProblemException e) {
+                                if (e.status() == 409 || e.status() == 404) {
+                                    leased.set(false);
+                                }
+                                throw e;
+                            }
                             return project;
                         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(MutinyHelper.executor(context));
                     })
@@ -96,7 +105,18 @@ public class PreannotationRequests {
                         projectId, runId, e.getMessage());
             }
             return null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(MutinyHelper.executor(context)));
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(MutinyHelper.executor(context)))
+                // The run is stored: its lease no longer lapses. Its PreannotationStarted confirms it
+                // too, so a failed confirmation here costs nothing but the call.
+                .call(run -> Uni.createFrom().item(() -> {
+                    try {
+                        training.confirm(projectId, runId);
+                    } catch (RuntimeException e) {
+                        LOG.debugf("project %s: run %s's lease not confirmed now (%s); its event confirms it", projectId,
+                                runId, e.getMessage());
+                    }
+                    return null;
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(MutinyHelper.executor(context)));
     }
 
     /** Why the project cannot be pre-annotated now (409/404), or null. */

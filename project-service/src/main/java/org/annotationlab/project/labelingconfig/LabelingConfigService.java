@@ -86,21 +86,30 @@ public class LabelingConfigService {
         return current(projectId).flatMap(current -> {
             LabelingConfig parsed = parser.parse(current.labelingConfig);
             List<String> bound = parsed.labels().stream().map(LabelingConfig.Label::model).filter(m -> m != null).toList();
-            return registry.usable(projectId, List.of(model)).flatMap(usable -> {
+            List<String> asked = new ArrayList<>(bound);
+            asked.add(model);
+            return registry.usable(projectId, asked).flatMap(usable -> {
                 if (!usable.containsKey(model)) {
                     throw new LabelingConfigException("UNKNOWN_MODEL", List.of(new Problem.FieldError("model",
                             "model " + model + " is not a model of this project or of the pretrained catalog")));
                 }
                 List<String> predicted = usable.get(model);
                 return registry.pretrained(bound).flatMap(pretrained -> {
-                    java.util.Map<String, String> changes = new java.util.LinkedHashMap<>();
-                    List<String> notPredicted = new java.util.ArrayList<>();
+                    Map<String, String> changes = new java.util.LinkedHashMap<>();
+                    List<String> notPredicted = new ArrayList<>();
                     parsed.labels().stream().filter(l -> l.model() == null || !pretrained.contains(l.model()))
                             .forEach(l -> {
                                 if (predicted.contains(l.value())) {
                                     changes.put(l.value(), model);
-                                } else {
-                                    notPredicted.add(l.value());
+                                    return;
+                                }
+                                notPredicted.add(l.value());
+                                // A binding saved before the rules of DESIGN.md §3 were checked (another
+                                // project's model, or one that does not predict the label) is dropped
+                                // rather than blocking every rewrite.
+                                List<String> predicts = l.model() == null ? null : usable.get(l.model());
+                                if (l.model() != null && (predicts == null || !predicts.contains(l.value()))) {
+                                    changes.put(l.value(), null);
                                 }
                             });
                     return rebind(current, changes).map(view -> view.withNotPredicted(notPredicted));

@@ -3,6 +3,7 @@ package org.annotationlab.training.run;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -35,6 +36,14 @@ public class PreannotationLeaseResource {
     public Uni<Void> take(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId) {
         servicesOnly();
         return requests.leaseForPreannotation(projectId, runId);
+    }
+
+    /** The run was stored: its lease holds until the run's PreannotationCompleted (204; nothing if it is gone). */
+    @POST
+    @Path("/confirmation")
+    public Uni<Void> confirm(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId) {
+        servicesOnly();
+        return requests.confirmPreannotation(projectId, runId);
     }
 
     /** Releases the lease of a run that did not start: 204. */

@@ -53,12 +53,24 @@ public class TrainingRequests {
                     throw ProblemException.conflict("TRAINING_IN_PROGRESS", "training run " + active.number
                             + " of this project is " + active.state + "; pre-annotate when it has finished");
                 }
+                // Leases that lapsed unconfirmed (their run never committed) go first.
                 return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "insert into preannotation_in_progress (project_id, run_id, confirmed) values (:p, :r, false) "
-                                        + "on conflict (project_id, run_id) do nothing")
-                        .setParameter("p", projectId).setParameter("r", runId).executeUpdate()).replaceWithVoid();
+                                "delete from preannotation_in_progress where project_id = :p and not confirmed and acquired_at"
+                                        + " <= now() - interval '" + ProjectTraining.UNCONFIRMED_LEASE + "'")
+                        .setParameter("p", projectId).executeUpdate()
+                        .chain(() -> s.createNativeQuery("insert into preannotation_in_progress (project_id, run_id, confirmed)"
+                                        + " values (:p, :r, false) on conflict (project_id, run_id) do nothing")
+                                .setParameter("p", projectId).setParameter("r", runId).executeUpdate()))
+                        .replaceWithVoid();
             });
         }));
+    }
+
+    /** The lease's run was stored: it no longer lapses. Updates only, so a late call never brings back an ended lease. */
+    public Uni<Void> confirmPreannotation(UUID projectId, UUID runId) {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update preannotation_in_progress set confirmed = true where project_id = :p and run_id = :r")
+                .setParameter("p", projectId).setParameter("r", runId).executeUpdate())).replaceWithVoid();
     }
 
     /** Ends a lease whose run did not start (preannotation-service refused it after all). */

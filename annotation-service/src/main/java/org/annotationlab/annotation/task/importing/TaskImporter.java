@@ -47,13 +47,15 @@ public class TaskImporter {
     private final AgroalDataSource dataSource;
     private final AnnotationConfig config;
     private final ProjectAuthorizer authorizer;
+    private final BlockingAccess access;
     private final JdbcOutbox outbox;
 
     TaskImporter(AgroalDataSource dataSource, AnnotationConfig config, ProjectAuthorizer authorizer,
-            @ConfigProperty(name = "quarkus.application.name") String source) {
+            BlockingAccess access, @ConfigProperty(name = "quarkus.application.name") String source) {
         this.dataSource = dataSource;
         this.config = config;
         this.authorizer = authorizer;
+        this.access = access;
         this.outbox = new JdbcOutbox(source);
     }
 
@@ -65,7 +67,7 @@ public class TaskImporter {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                BlockingAccess.require(connection, authorizer, request.projectId(), ProjectPermission.MANAGE_TASKS);
+                access.require(connection, request.projectId(), ProjectPermission.MANAGE_TASKS);
                 TaskDtos.ImportResult result = write(connection, request);
                 connection.commit();
                 if (result.imported() >= ANALYZE_AFTER) {
