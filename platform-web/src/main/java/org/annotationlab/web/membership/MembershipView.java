@@ -23,7 +23,7 @@ import org.annotationlab.web.security.MembershipLookup;
 /**
  * Memberships as the other services know them: built from project-service's membership events,
  * read when authorizing (DESIGN.md §2) if project-service itself cannot be asked
- * ({@link OwnerMemberships}). Enabled with the build property
+ * ({@link ProjectOwner}). Enabled with the build property
  * {@code lab.membership-view.enabled=true} in every service except project-service.
  */
 @ApplicationScoped
@@ -35,15 +35,15 @@ public class MembershipView implements MembershipLookup {
     private static final String ROLE = "select role from " + TABLE + " where project_id = $1 and username = $2";
 
     private final Pool pool;
-    private final OwnerMemberships owner;
+    private final ProjectOwner owner;
 
-    MembershipView(Pool pool, OwnerMemberships owner) {
+    MembershipView(Pool pool, ProjectOwner owner) {
         this.pool = pool;
         this.owner = owner;
     }
 
     /**
-     * The caller's role as project-service has it now ({@link OwnerMemberships}: from memory
+     * The caller's role as project-service has it now ({@link ProjectOwner}: from memory
      * within its TTL, else asked on a worker thread), or, when it cannot be asked, from the view:
      * one prepared statement on the reactive pool, outside any Hibernate session.
      */

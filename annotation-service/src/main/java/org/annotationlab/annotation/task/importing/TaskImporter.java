@@ -21,6 +21,7 @@ import org.annotationlab.events.annotation.TasksImported;
 import org.annotationlab.events.outbox.JdbcOutbox;
 import org.annotationlab.web.problem.Problem;
 import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.membership.ProjectOwner;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -48,14 +49,16 @@ public class TaskImporter {
     private final AnnotationConfig config;
     private final ProjectAuthorizer authorizer;
     private final BlockingAccess access;
+    private final ProjectOwner owner;
     private final JdbcOutbox outbox;
 
     TaskImporter(AgroalDataSource dataSource, AnnotationConfig config, ProjectAuthorizer authorizer,
-            BlockingAccess access, @ConfigProperty(name = "quarkus.application.name") String source) {
+            BlockingAccess access, ProjectOwner owner, @ConfigProperty(name = "quarkus.application.name") String source) {
         this.dataSource = dataSource;
         this.config = config;
         this.authorizer = authorizer;
         this.access = access;
+        this.owner = owner;
         this.outbox = new JdbcOutbox(source);
     }
 
@@ -101,7 +104,10 @@ public class TaskImporter {
     }
 
     private TaskDtos.ImportResult write(Connection connection, Request request) throws SQLException {
-        Set<String> labels = ImportBatch.labelsOf(connection, request.projectId());
+        // The labels as saved now (an import right after a config change is checked against it);
+        // the event-fed view's only when project-service cannot be asked.
+        Set<String> saved = owner.labels(request.projectId());
+        Set<String> labels = saved != null ? saved : ImportBatch.labelsOf(connection, request.projectId());
         String user = authorizer.username();
         List<TaskDtos.BadRow> skipped = new ArrayList<>();
         int skippedRows = 0;

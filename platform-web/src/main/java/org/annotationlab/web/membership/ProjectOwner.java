@@ -12,8 +12,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.annotationlab.events.project.ProjectRole;
@@ -21,20 +23,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The caller's role in a project as its owner, project-service, has it now (DESIGN.md §9): a
+ * project-service, the owner of projects, members and labeling configs, asked with the caller's
+ * own token for what a command must decide on now (DESIGN.md §9):
+ * <ul>
+ * <li>the caller's role ({@code GET /projects/{id}}: {@code myRole}, or 404 for a non-member): a
  * member just added may act at once, and a member just removed is refused within
- * {@code lab.membership.cache-ttl} (1 s) whether or not the broker carried the removal. Asked
- * with the caller's own token ({@code GET /projects/{id}}: {@code myRole}, or 404 for a
- * non-member); a member's answer is kept for the TTL, a non-member's not at all. When
- * project-service cannot be asked, the answer is empty and the caller falls back to the
+ * {@code lab.membership.cache-ttl} (1 s) whether or not the broker carried the removal; a
+ * member's answer is kept for the TTL, a non-member's not at all;</li>
+ * <li>the labels of the labeling config as saved ({@code GET /projects/{id}/labeling-config}),
+ * so an import right after a config change is checked against that change.</li>
+ * </ul>
+ * When project-service cannot be asked the answer is null and the caller falls back to its
  * event-fed view; after such a failure it is not asked again for {@code lab.membership.retry-after}
  * (5 s), so an outage does not slow every request. Blocking: call it on a worker thread.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "lab.membership-view.enabled", stringValue = "true")
-public class OwnerMemberships {
+public class ProjectOwner {
 
-    private static final Logger LOG = Logger.getLogger(OwnerMemberships.class);
+    private static final Logger LOG = Logger.getLogger(ProjectOwner.class);
     private static final int MAX_CACHED = 10_000;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
@@ -47,7 +54,7 @@ public class OwnerMemberships {
     private final long retryAfterNanos;
     private volatile long unreachableUntil;
 
-    OwnerMemberships(SecurityIdentity identity,
+    ProjectOwner(SecurityIdentity identity,
             @ConfigProperty(name = "lab.membership.project-url", defaultValue = "http://127.0.0.1:8081") String projectUrl,
             @ConfigProperty(name = "lab.membership.cache-ttl", defaultValue = "1s") Duration ttl,
             @ConfigProperty(name = "lab.membership.retry-after", defaultValue = "5s") Duration retryAfter) {
@@ -84,35 +91,71 @@ public class OwnerMemberships {
      * not exist), or null when it could not be asked.
      */
     public Optional<ProjectRole> ask(UUID projectId, String username, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(projectUrl + "/projects/" + projectId))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(2)).GET().build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                JsonNode role = json.readTree(response.body()).path("myRole");
-                if (role.isTextual()) {
-                    ProjectRole answer = ProjectRole.valueOf(role.asText());
-                    if (members.size() >= MAX_CACHED) {
-                        members.clear();
-                    }
-                    members.put(key(projectId, username), new Cached(answer, System.nanoTime() + ttlNanos));
-                    return Optional.of(answer);
-                }
-            } else if (response.statusCode() == 404) {
-                members.remove(key(projectId, username));
-                return Optional.empty();
-            }
+        HttpResponse<String> response = get("/projects/" + projectId, token);
+        if (response == null) {
+            return null;
+        }
+        if (response.statusCode() == 404) {
+            members.remove(key(projectId, username));
+            return Optional.empty();
+        }
+        JsonNode role = response.statusCode() == 200 ? read(response).path("myRole") : null;
+        if (role == null || !role.isTextual()) {
             LOG.debugf("project-service answered %d for the membership of %s in %s; the view decides",
                     response.statusCode(), username, projectId);
             return null;
+        }
+        ProjectRole answer = ProjectRole.valueOf(role.asText());
+        if (members.size() >= MAX_CACHED) {
+            members.clear();
+        }
+        members.put(key(projectId, username), new Cached(answer, System.nanoTime() + ttlNanos));
+        return Optional.of(answer);
+    }
+
+    /**
+     * The labels of the project's labeling config as saved now (empty when it has none), asked
+     * for the caller; null when project-service cannot be asked. Blocking.
+     */
+    public Set<String> labels(UUID projectId) {
+        String token = identity.isAnonymous() ? null : tokenToAsk(identity.getPrincipal().getName());
+        HttpResponse<String> response = token == null ? null : get("/projects/" + projectId + "/labeling-config", token);
+        if (response == null) {
+            return null;
+        }
+        if (response.statusCode() == 404) {
+            return Set.of();
+        }
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        Set<String> labels = new LinkedHashSet<>();
+        read(response).path("labels").forEach(label -> labels.add(label.path("value").asText()));
+        return labels;
+    }
+
+    /** A GET with the caller's token; null (and no asking for a while) when project-service does not answer. */
+    private HttpResponse<String> get(String path, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(projectUrl + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException | RuntimeException e) {
             unreachableUntil = System.nanoTime() + retryAfterNanos;
-            LOG.warnf("project-service could not be asked for memberships (%s); the event-fed view decides for %d s",
+            LOG.warnf("project-service could not be asked (%s); the event-fed views decide for %d s",
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), retryAfterNanos / 1_000_000_000L);
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        }
+    }
+
+    private JsonNode read(HttpResponse<String> response) {
+        try {
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            return json.createObjectNode();
         }
     }
 

@@ -1,0 +1,65 @@
+package org.annotationlab.annotation.task;
+
+import static io.restassured.RestAssured.given;
+import static org.annotationlab.annotation.Lab.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+import org.annotationlab.testing.LabInfra;
+import org.annotationlab.testing.TestTokens;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DESIGN.md §9 with project-service running as a process: what annotation-service decides on is
+ * asked of project-service, not read from its event-fed views. The creator of a project imports at
+ * once, and each import right after a labeling-config change is checked against that change: 50
+ * changes, each to a new label, each followed at once by an import using it; then a label just
+ * removed is refused at once.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LabInfra.class, restrictToAnnotatedClass = true,
+        initArgs = @ResourceArg(name = "services", value = "project-service"))
+class ReadYourWritesTest {
+
+    @Test
+    void anImportRightAfterAConfigChangeIsCheckedAgainstThatChange() {
+        String id = projects("olivia").body(Map.of("name", "Imports " + UUID.randomUUID())).post("/projects")
+                .then().statusCode(201).extract().path("id");
+        int refused = 0;
+        for (int i = 0; i < 50; i++) {
+            projects("olivia").contentType("application/xml").body(config("Label" + i))
+                    .put("/projects/" + id + "/labeling-config").then().statusCode(200);
+            refused += importWith(id, "Label" + i) == 200 ? 0 : 1;
+        }
+        assertEquals(0, refused, "imports refused right after the config change that allowed their label");
+        as("olivia").contentType("text/plain").body(conll("Label48")).post("/projects/" + id + "/tasks/import?format=conll")
+                .then().statusCode(422).body("reason", equalTo("INVALID_IMPORT"));
+    }
+
+    private static int importWith(String projectId, String label) {
+        return as("olivia").contentType("text/plain").body(conll(label))
+                .post("/projects/" + projectId + "/tasks/import?format=conll").statusCode();
+    }
+
+    private static String conll(String label) {
+        return "Familial\tO\ngout\tB-" + label + "\n";
+    }
+
+    private static String config(String label) {
+        return "<View><Labels name=\"label\" toName=\"text\"><Label value=\"" + label + "\"/></Labels>"
+                + "<Text name=\"text\" value=\"$text\"/></View>";
+    }
+
+    private static RequestSpecification projects(String user) {
+        return given().baseUri(ConfigProvider.getConfig().getValue("lab.test.project-service.url", String.class)).port(-1)
+                .header("Authorization", TestTokens.bearer(user)).contentType(ContentType.JSON);
+    }
+}
