@@ -250,10 +250,10 @@ class KubernetesJobLauncherTest {
         JobController.finish(client, name, succeeded, podMessage);
     }
 
-    /** Polls like the service does until the phase is reached; the last status after 10 s. */
+    /** Polls like the service does until the phase is reached; the last status after 30 s (the informer may be slow to sync on a loaded machine). */
     private static WorkloadStatus await(KubernetesJobLauncher launcher, TrainingWorkload workload, String handle,
             Phase phase) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
+        long deadline = System.nanoTime() + 30_000_000_000L;
         WorkloadStatus status = launcher.status(workload, handle);
         while (status.phase() != phase && System.nanoTime() < deadline) {
             Thread.sleep(50);
