@@ -139,7 +139,7 @@ def tasks(session, project_id, tag=None):
     found, page = [], 0
     while True:
         rows = session.call("GET", f"{ANNOTATION}/projects/{project_id}/tasks?size=500&page={page}"
-                            + (f"&tag={tag}" if tag else ""))["tasks"]
+                            + (f"&tag={tag}" if tag else ""))["items"]
         found += rows
         if len(rows) < 500:
             return found

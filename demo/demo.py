@@ -128,10 +128,10 @@ def main():
     latest = lab.wait(lambda: lab.deployed(owner, pid, model), 300, f"the deployment of {model}")
     config = owner.call("GET", f"{lab.PROJECT}/projects/{pid}/labeling-config")
     say(f"deployment {latest['number']} {latest['state']} ({latest['trigger']}, by {latest['requestedBy']}): "
-        + ", ".join(f"{m['name']} predicts {m['labels']}" for m in latest["models"]))
+        + ", ".join(f"{m['name']} for {m['labels']}" for m in latest["models"]))
     say("labeling config: " + ", ".join(f"{l['value']} -> {l['model']}" for l in config["labels"]))
     check(any(l["value"] == "Disease" and l["model"] == model for l in config["labels"]), "Disease is bound to the new model")
-    runs = owner.call("GET", f"{lab.TRAINING}/projects/{pid}/trainings")
+    runs = owner.call("GET", f"{lab.TRAINING}/projects/{pid}/trainings")["items"]
     check(len([r for r in runs if r["trigger"] == "ACTIVE_LEARNING"]) == 1, "exactly one automatic training ran")
 
     step(8, f"pre-annotate the {HELDOUT_N} held-out sentences of test.tsv")

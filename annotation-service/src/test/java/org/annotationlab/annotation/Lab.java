@@ -126,7 +126,7 @@ public final class Lab {
         as("olivia").contentType("text/plain").body(body)
                 .post("/projects/" + projectId + "/tasks/import?format=" + format).then().statusCode(200);
         return as("olivia").get("/projects/" + projectId + "/tasks?size=500").then().statusCode(200)
-                .extract().jsonPath().getList("tasks.id");
+                .extract().jsonPath().getList("items.id");
     }
 
     /** A completion by {@code user} of one Disease span; its id. */

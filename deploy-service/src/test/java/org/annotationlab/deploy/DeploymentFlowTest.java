@@ -100,7 +100,8 @@ class DeploymentFlowTest {
         assertEquals(Set.of(Map.of("name", v1, "labels", List.of("Disease")),
                 Map.of("name", "ner_person_pretrained", "labels", List.of("PERSON"))),
                 Set.copyOf(afterTraining.getList("latest.models", Map.class)));
-        as("olivia").get("/models?project=" + slug).then().statusCode(200).body("name", equalTo(List.of(v1)));
+        as("olivia").get("/models?project=" + slug).then().statusCode(200).body("items.name", equalTo(List.of(v1)))
+                .body("total", equalTo(1));
         as("olivia").get("/models/" + v1).then().statusCode(200).body("labels", equalTo(List.of("Disease")))
                 .body("trainingRun", equalTo(trained.runId().toString())).body("datasetSize", equalTo(36))
                 .body("metrics.micro.f1", equalTo(0.5f)).body("pretrained", equalTo(false));
@@ -125,8 +126,10 @@ class DeploymentFlowTest {
         deleteTree(broken);
         as("olivia").post("/projects/" + projectId + "/deployments").then().statusCode(422)
                 .body("reason", equalTo("MODEL_FILES_MISSING")).body("errors[0].field", equalTo("Label[value=Disease].model"));
-        assertEquals(3, as("olivia").get("/projects/" + projectId + "/deployments").then().statusCode(200)
-                .extract().jsonPath().getList("").size());
+        as("olivia").get("/projects/" + projectId + "/deployments?size=2").then().statusCode(200)
+                .body("total", equalTo(3)).body("items.number", equalTo(List.of(3, 2)));
+        as("olivia").get("/projects/" + projectId + "/deployments?sort=number&page=1&size=2").then().statusCode(200)
+                .body("items.number", equalTo(List.of(3)));
 
         // The server goes away (as when this service restarts: local servers stop with it): the
         // serving deployment's models are deployed again by themselves.
@@ -195,11 +198,14 @@ class DeploymentFlowTest {
         as("anna").get("/models/" + wide).then().statusCode(404);
         as("oscar").get("/models/" + wide).then().statusCode(404);
         as("olivia").get("/models?project=" + name.toUpperCase()).then().statusCode(200)
-                .body("name", org.hamcrest.Matchers.hasItems(wide, gone));
-        as("oscar").get("/models?project=" + name).then().statusCode(200).body("size()", equalTo(0));
+                .body("items.name", org.hamcrest.Matchers.hasItems(wide, gone));
+        as("olivia").get("/models?project=" + name + "&sort=name&size=1").then().statusCode(200)
+                .body("items.name", equalTo(List.of(wide))).body("total", equalTo(2));
+        as("olivia").get("/models?sort=size").then().statusCode(400).body("errors[0].field", equalTo("sort"));
+        as("oscar").get("/models?project=" + name).then().statusCode(200).body("total", equalTo(0));
         as("oscar").get("/models").then().statusCode(200)
-                .body("name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(wide)))
-                .body("name", org.hamcrest.Matchers.hasItem("ner_person_pretrained"));
+                .body("items.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(wide)))
+                .body("items.name", org.hamcrest.Matchers.hasItem("ner_person_pretrained"));
     }
 
     @jakarta.inject.Inject

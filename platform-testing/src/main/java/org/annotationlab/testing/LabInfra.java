@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Init arg {@code database-prefix} names the database (default {@code lab_test}).
  * Init arg {@code services} (comma-separated, e.g. {@code annotation-service}) also runs those
  * services of the platform as processes on the same broker, each with its own fresh database;
- * the URL of each is the config property {@code lab.test.<service>.url}.
+ * the URL of each is the config property {@code lab.test.<service>.url}; an init arg
+ * {@code <service>:<property>} sets a property of that service's process only.
  * Init arg {@code oidc-client=true} points quarkus-oidc-client at a {@link TokenEndpoint}.
  */
 public class LabInfra implements QuarkusTestResourceLifecycleManager {
@@ -32,6 +33,8 @@ public class LabInfra implements QuarkusTestResourceLifecycleManager {
     private TokenEndpoint tokenEndpoint;
     private final List<String> serviceDatabases = new ArrayList<>();
     private static final Map<String, ServiceProcess> SERVICES = new ConcurrentHashMap<>();
+    /** Init args {@code <service>:<property>}: a property for that service process only. */
+    private final Map<String, Map<String, String>> serviceSettings = new HashMap<>();
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -39,6 +42,13 @@ public class LabInfra implements QuarkusTestResourceLifecycleManager {
         serviceNames = Arrays.stream(initArgs.getOrDefault("services", "").split(","))
                 .map(String::trim).filter(name -> !name.isEmpty()).toList();
         oidcClient = Boolean.parseBoolean(initArgs.getOrDefault("oidc-client", "false"));
+        initArgs.forEach((name, value) -> {
+            int colon = name.indexOf(':');
+            if (colon > 0) {
+                serviceSettings.computeIfAbsent(name.substring(0, colon), s -> new HashMap<>())
+                        .put(name.substring(colon + 1), value);
+            }
+        });
     }
 
     /** A service started for this test JVM by {@code services}, e.g. to restart it. */
@@ -98,6 +108,7 @@ public class LabInfra implements QuarkusTestResourceLifecycleManager {
             // a closed port, so the service's event-fed view decides, as the test's events fill it.
             serviceConfig.put("lab.membership.project-url", config.getOrDefault("lab.test.project-service.url",
                     "http://127.0.0.1:9"));
+            serviceConfig.putAll(serviceSettings.getOrDefault(name, Map.of()));
             ServiceProcess service = ServiceProcess.start(name, serviceConfig);
             SERVICES.put(name, service);
             config.put("lab.test." + name + ".url", service.url());

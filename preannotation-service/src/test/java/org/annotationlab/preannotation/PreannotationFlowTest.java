@@ -56,6 +56,8 @@ import java.util.concurrent.TimeUnit;
 @QuarkusTest
 @QuarkusTestResource(value = LabInfra.class, initArgs = {
         @ResourceArg(name = "services", value = "annotation-service,training-service"),
+        // Trainings stay QUEUED (no slot): a queued training keeps the project busy until it is cancelled.
+        @ResourceArg(name = "training-service:lab.training.max-concurrent", value = "0"),
         @ResourceArg(name = "oidc-client", value = "true")})
 class PreannotationFlowTest {
 
@@ -81,7 +83,7 @@ class PreannotationFlowTest {
         }
         annotation("olivia").body(texts).post("/projects/" + project + "/tasks/import?format=json").then().statusCode(200);
         List<String> tasks = annotation("olivia").get("/projects/" + project + "/tasks?size=500").then().statusCode(200)
-                .extract().jsonPath().getList("tasks.id");
+                .extract().jsonPath().getList("items.id");
 
         // Nothing deployed yet: a clear 409, and the popup says why.
         as("olivia").body("{}").post("/projects/" + project + "/preannotations").then().statusCode(409)
@@ -90,14 +92,7 @@ class PreannotationFlowTest {
                 .body("canRun", equalTo(false)).body("blockedBy.reason", equalTo("NOTHING_DEPLOYED"));
 
         Path log = STORE.resolve("server.log");
-        NlpRunnerProcess server = NlpRunnerProcess.serve(MODEL + "=" + model, 0, log);
-        servers.add(server);
-        UUID deployment = UUID.randomUUID();
-        List<DeployedModel> models = List.of(new DeployedModel(MODEL, List.of("Disease")));
-        publish("deploy-service", new DeploymentStarted(project, deployment, models, "olivia"),
-                new DeploymentCompleted(project, deployment, models, server.url()));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                as("olivia").get("/projects/" + project + "/preannotations/context").jsonPath().getBoolean("canRun"));
+        NlpRunnerProcess server = deploy(project, model, log);
         as("olivia").get("/projects/" + project + "/preannotations/context").then()
                 .body("lastDeployment.state", equalTo("READY")).body("lastDeployment.models[0].name", equalTo(MODEL))
                 .body("lastDeployment.models[0].labels", equalTo(List.of("Disease")));
@@ -111,9 +106,16 @@ class PreannotationFlowTest {
         cancelTraining(queued);
         as("anna").body("{}").post("/projects/" + project + "/preannotations").then().statusCode(403);
 
-        // Every task: SUCCEEDED, each task with this model version's prediction.
+        // Every task: SUCCEEDED, each task with this model version's prediction; its progress
+        // streamed as server-sent events, ending with the final state.
         String all = startWhenFree(project, Map.of());
+        var runEvents = org.annotationlab.testing.ServerSentEvents.collect("http://localhost:" + io.restassured.RestAssured.port
+                + "/preannotations/" + all + "/events", TestTokens.bearer("olivia"), Duration.ofMinutes(3));
         JsonPath done = awaitEnd(all);
+        List<String> streamed = runEvents.get(30, TimeUnit.SECONDS);
+        JsonPath lastEvent = JsonPath.from(streamed.get(streamed.size() - 1));
+        assertEquals("SUCCEEDED", lastEvent.getString("state"));
+        assertEquals(120, lastEvent.getInt("progress.done"));
         assertEquals("SUCCEEDED", done.getString("state"));
         assertEquals(List.of(120, 120, 0), List.of(done.getInt("progress.total"), done.getInt("progress.done"), done.getInt("progress.failed")));
         List<Map<String, Object>> stored = predictions(project, tasks.get(0));
@@ -163,14 +165,7 @@ class PreannotationFlowTest {
         annotation("olivia").body(List.of(Map.of("text", "Familial adenomatous polyposis is inherited ."),
                 Map.of("text", "Colorectal cancer runs in families ."))).post("/projects/" + project + "/tasks/import?format=json")
                 .then().statusCode(200);
-        NlpRunnerProcess server = NlpRunnerProcess.serve(MODEL + "=" + model, 0, STORE.resolve("server-race.log"));
-        servers.add(server);
-        UUID deployment = UUID.randomUUID();
-        List<DeployedModel> models = List.of(new DeployedModel(MODEL, List.of("Disease")));
-        publish("deploy-service", new DeploymentStarted(project, deployment, models, "olivia"),
-                new DeploymentCompleted(project, deployment, models, server.url()));
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                as("olivia").get("/projects/" + project + "/preannotations/context").jsonPath().getBoolean("canRun"));
+        deploy(project, model, STORE.resolve("server-race.log"));
 
         int rounds = 50;
         int bothStarted = 0;
@@ -218,6 +213,22 @@ class PreannotationFlowTest {
                 + "started %d, both started %d%n", rounds, trainingsStarted, preannotationsStarted, bothStarted);
         assertEquals(0, bothStarted, "rounds in which a training and a pre-annotation both started");
         assertTrue(trainingsStarted + preannotationsStarted >= rounds, "each round one of them starts");
+    }
+
+    /**
+     * A real model server for the project, announced as deploy-service announces a READY
+     * deployment; returns once pre-annotation may run.
+     */
+    private NlpRunnerProcess deploy(UUID project, Path model, Path log) throws Exception {
+        NlpRunnerProcess server = NlpRunnerProcess.serve(MODEL + "=" + model, 0, log);
+        servers.add(server);
+        UUID deployment = UUID.randomUUID();
+        List<DeployedModel> models = List.of(new DeployedModel(MODEL, List.of("Disease")));
+        publish("deploy-service", new DeploymentStarted(project, deployment, models, "olivia"),
+                new DeploymentCompleted(project, deployment, models, server.url()));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                as("olivia").get("/projects/" + project + "/preannotations/context").jsonPath().getBoolean("canRun"));
+        return server;
     }
 
     private static void cancelTraining(String runId) {

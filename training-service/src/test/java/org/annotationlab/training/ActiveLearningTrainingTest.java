@@ -22,6 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.events.Topics;
 import org.annotationlab.testing.LabInfra;
+import org.annotationlab.testing.ServerSentEvents;
+import org.annotationlab.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +76,9 @@ class ActiveLearningTrainingTest {
         JsonPath auto = awaitActive(project, Duration.ofSeconds(30));
         assertEquals("ACTIVE_LEARNING", auto.getString("trigger"));
         String autoId = auto.getString("id");
+        // Its progress without polling: server-sent events from now until it ends.
+        var runEvents = ServerSentEvents.collect("http://localhost:" + io.restassured.RestAssured.port + "/trainings/" + autoId
+                + "/events", TestTokens.bearer("olivia"), Duration.ofMinutes(7));
         // The run's dataset is what annotation-service exported when it started; wait for it, so
         // the growth below happens during the run and not before its export (which would count it).
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
@@ -90,11 +95,22 @@ class ActiveLearningTrainingTest {
         as("olivia").get("/projects/" + project + "/trainings/status").then().statusCode(200)
                 .body("enabled", equalTo(false)).body("blockedBy.reason", equalTo("TRAINING_IN_PROGRESS"))
                 .body("activeRun.id", equalTo(autoId));
+        JsonPath statusEvent = JsonPath.from(ServerSentEvents.collect("http://localhost:" + io.restassured.RestAssured.port
+                + "/projects/" + project + "/trainings/status/events", TestTokens.bearer("olivia"), 1, Duration.ofSeconds(30))
+                .get(30, java.util.concurrent.TimeUnit.SECONDS).get(0));
+        assertEquals("TRAINING_IN_PROGRESS", statusEvent.getString("blockedBy.reason"), "the status as an event stream");
         submit(project, tasks, sentences, 35, 70);
         awaitSelected(project, 70);
         assertEquals(2, runs(project).size(), "no second run while the first one trains");
 
         JsonPath done = awaitRun(autoId, "SUCCEEDED", Duration.ofMinutes(6));
+        List<JsonPath> streamed = runEvents.get(30, java.util.concurrent.TimeUnit.SECONDS).stream().map(JsonPath::from).toList();
+        assertTrue(streamed.size() >= 2, "the run's changes were streamed: " + streamed.size());
+        assertEquals("SUCCEEDED", streamed.get(streamed.size() - 1).getString("state"), "the stream ends with the final state");
+        assertTrue(streamed.stream().anyMatch(e -> "RUNNING".equals(e.getString("state"))), "an event while it ran");
+        for (int i = 1; i < streamed.size(); i++) {
+            assertFalse(streamed.get(i).prettify().equals(streamed.get(i - 1).prettify()), "only changes are sent");
+        }
         assertEquals("ncbi-al_ner_v1", done.getString("model.name"));
         assertEquals(List.of("Disease"), done.getList("model.labels"));
         assertEquals(1, done.getInt("progress.epoch"));
@@ -163,6 +179,6 @@ class ActiveLearningTrainingTest {
     }
 
     private static List<Map<String, Object>> runs(UUID project) {
-        return as("olivia").get("/projects/" + project + "/trainings").then().statusCode(200).extract().jsonPath().getList("");
+        return as("olivia").get("/projects/" + project + "/trainings").then().statusCode(200).extract().jsonPath().getList("items");
     }
 }

@@ -160,7 +160,7 @@ public final class TrainingLab {
         List<Map<String, Object>> tasks = sentences.stream().map(s -> Map.<String, Object>of("text", s.text())).toList();
         annotation("olivia").body(tasks).post("/projects/" + projectId + "/tasks/import?format=json").then().statusCode(200);
         List<Map<String, Object>> listed = annotation("olivia").get("/projects/" + projectId + "/tasks?size=500")
-                .then().statusCode(200).extract().jsonPath().getList("tasks");
+                .then().statusCode(200).extract().jsonPath().getList("items");
         Map<String, String> byText = new HashMap<>();
         listed.forEach(task -> byText.put((String) task.get("text"), (String) task.get("id")));
         return sentences.stream().map(s -> byText.get(s.text())).toList();

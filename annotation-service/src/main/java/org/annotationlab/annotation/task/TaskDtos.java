@@ -24,10 +24,6 @@ public final class TaskDtos {
             OffsetDateTime createdAt) {
     }
 
-    /** One page of tasks and the total matching the filter. */
-    public record Page(long total, int page, int size, List<View> tasks) {
-    }
-
     /** Add and remove tags on many tasks at once. */
     public record Tagging(@NotEmpty @Size(max = 10000) List<@NotNull UUID> taskIds,
             @Size(max = 50) List<@Pattern(regexp = TAG) String> add,

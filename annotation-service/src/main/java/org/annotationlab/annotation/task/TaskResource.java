@@ -25,6 +25,8 @@ import java.util.UUID;
 import org.annotationlab.annotation.task.importing.TaskImporter;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.annotationlab.web.paging.Page;
+import org.annotationlab.web.paging.PageRequest;
 
 /** A project's tasks: import, listing with filters and paging, counts, tags and assignments. */
 @Path("/projects/{projectId}/tasks")
@@ -60,14 +62,19 @@ public class TaskResource {
     }
 
     @GET
-    public Uni<TaskDtos.Page> list(@PathParam("projectId") UUID projectId, @QueryParam("tag") String tag,
+    public Uni<Page<TaskDtos.View>> list(@PathParam("projectId") UUID projectId, @QueryParam("tag") String tag,
             @QueryParam("completion") String completion, @QueryParam("assignee") String assignee,
             @QueryParam("reviewer") String reviewer,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, @QueryParam("sort") String sort) {
         return authorizer.require(projectId, ProjectPermission.ANNOTATE).flatMap(role -> tasks.list(projectId,
-                new TaskFilter(tag, completion, assignee, reviewer), authorizer.username(), role, page, size));
+                new TaskFilter(tag, completion, assignee, reviewer), authorizer.username(), role,
+                PageRequest.of(page, size, sort, SORTS, "created", "seq")));
     }
+
+    /** The orders the task list offers: import order, or by assignee or reviewer. */
+    static final java.util.Map<String, String> SORTS = PageRequest.keys("created", "seq", "assignee", "assignee",
+            "reviewer", "reviewer");
 
     @GET
     @Path("/counts")

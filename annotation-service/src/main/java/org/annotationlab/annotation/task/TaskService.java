@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import org.annotationlab.annotation.task.TaskDtos.View;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.paging.Page;
+import org.annotationlab.web.paging.PageRequest;
 
 /** Reading, filtering, tagging and assigning a project's tasks. */
 @ApplicationScoped
@@ -30,14 +32,15 @@ public class TaskService {
     }
 
     @WithSession
-    public Uni<TaskDtos.Page> list(UUID projectId, TaskFilter filter, String caller, ProjectRole role, int page,
-            int size) {
+    public Uni<Page<View>> list(UUID projectId, TaskFilter filter, String caller, ProjectRole role, PageRequest request) {
+        int page = request.page();
+        int size = request.size();
         TaskFilter effective = role == ProjectRole.ANNOTATOR ? filter.assignedTo(caller) : filter;
         TaskFilter.Query query = effective.toQuery(projectId);
         return Task.count(query.where(), query.parameters()).flatMap(total -> Task
-                .<Task>find(query.where() + " order by seq", query.parameters()).page(page, size).list()
+                .<Task>find(query.where() + request.orderBy(), query.parameters()).page(page, size).list()
                 .flatMap(this::views)
-                .map(tasks -> new TaskDtos.Page(total, page, size, tasks)));
+                .map(tasks -> new Page<>(tasks, page, size, total)));
     }
 
     @WithSession

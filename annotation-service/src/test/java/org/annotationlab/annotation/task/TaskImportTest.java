@@ -43,8 +43,8 @@ class TaskImportTest {
 
         as("olivia").get("/projects/" + project + "/tasks?tag=batch1").then().statusCode(200)
                 .body("total", equalTo(3))
-                .body("tasks[0].meta.pmid", equalTo(1))
-                .body("tasks[0].tags", contains("batch1", "pubmed"));
+                .body("items[0].meta.pmid", equalTo(1))
+                .body("items[0].tags", contains("batch1", "pubmed"));
         as("olivia").get("/projects/" + project + "/tasks?tag=other").then().body("total", equalTo(0));
     }
 

@@ -49,14 +49,18 @@ class TaskListingTest {
                 "assignee=anna&completion=submitted", List.of(t.get(1)),
                 "reviewer=rita&tag=hard", List.of(t.get(0)));
         expected.forEach((query, ids) -> as("olivia").get(tasks + "?" + query).then().statusCode(200)
-                .body("total", equalTo(ids.size())).body("tasks.id", contains(ids.toArray())));
+                .body("total", equalTo(ids.size())).body("items.id", contains(ids.toArray())));
 
         as("olivia").get(tasks + "?size=2&page=1").then().statusCode(200)
-                .body("total", equalTo(5)).body("page", equalTo(1)).body("tasks.id", contains(t.get(2), t.get(3)));
-        as("olivia").get(tasks + "?size=2&page=2").then().body("tasks.id", contains(t.get(4)));
+                .body("total", equalTo(5)).body("page", equalTo(1)).body("items.id", contains(t.get(2), t.get(3)));
+        as("olivia").get(tasks + "?size=2&page=2").then().body("items.id", contains(t.get(4)));
+        as("olivia").get(tasks + "?size=2&sort=created,desc").then().statusCode(200)
+                .body("total", equalTo(5)).body("items.id", contains(t.get(4), t.get(3)));
+        as("olivia").get(tasks + "?sort=text").then().statusCode(400).body("reason", equalTo("INVALID_SORT"))
+                .body("errors[0].field", equalTo("sort"));
         // An annotator's listing is always narrowed to the tasks assigned to them.
         as("anna").get(tasks + "?completion=any").then().body("total", equalTo(2))
-                .body("tasks.id", contains(t.get(0), t.get(1)));
+                .body("items.id", contains(t.get(0), t.get(1)));
 
         as("olivia").get(tasks + "/counts").then().statusCode(200)
                 .body("tasks", equalTo(5)).body("withCompletions", equalTo(4)).body("withSubmitted", equalTo(3))

@@ -20,6 +20,8 @@ import java.util.UUID;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.annotationlab.web.paging.Page;
+import org.annotationlab.web.paging.PageRequest;
 
 /** The Deploy button, what is deployed (the pre-annotation popup), deployment history. */
 @Path("/")
@@ -60,14 +62,19 @@ public class DeploymentResource {
 
     @GET
     @Path("projects/{projectId}/deployments")
-    public Uni<List<DeploymentView>> history(@PathParam("projectId") UUID projectId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return authorizer.require(projectId, ProjectPermission.READ_PROJECT)
-                .chain(() -> Panache.withSession(() -> Deployment.<Deployment>find("projectId = ?1 order by number desc", projectId)
-                        .page(page, size).list()))
-                .map(list -> list.stream().map(DeploymentView::of).toList());
+    public Uni<Page<DeploymentView>> history(@PathParam("projectId") UUID projectId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size, @QueryParam("sort") String sort) {
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT).chain(() -> {
+            PageRequest request = PageRequest.of(page, size, sort, SORTS, "number,desc", "number");
+            return Panache.withSession(() -> Page.of(Deployment.<Deployment>find("projectId = ?1" + request.orderBy(), projectId),
+                    request, DeploymentView::of));
+        });
     }
+
+    /** The orders the deployment history offers. */
+    static final java.util.Map<String, String> SORTS = PageRequest.keys("number", "number", "created", "createdAt",
+            "state", "state");
 
     @GET
     @Path("deployments/{deploymentId}")

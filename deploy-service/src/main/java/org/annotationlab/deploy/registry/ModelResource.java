@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,12 +17,16 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.web.membership.MembershipView;
+import org.annotationlab.web.paging.Page;
+import org.annotationlab.web.paging.PageRequest;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The registry as the labeling-config editor and pipelines read it. A user sees the pretrained
@@ -51,30 +58,46 @@ public class ModelResource {
      * (case-insensitive), pretrained ones included; all visible models without it. Newest first.
      */
     @GET
-    public Uni<List<ModelView>> list(@QueryParam("project") String project) {
+    public Uni<Page<ModelView>> list(@QueryParam("project") String project,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @QueryParam("sort") String sort) {
+        PageRequest request = PageRequest.of(page, size, sort, SORTS, "registered,desc", "m.name");
         String fragment = "%" + (project == null ? "" : project.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
-        return visible("(lower(m.name) like :fragment or m.project_id in (select c.project_id from project_config c "
-                + "where lower(c.slug) like :fragment or lower(c.name) like :fragment)) order by m.registered_at desc",
-                fragment)
-                .map(models -> models.stream().map(ModelResource::view).toList());
+        String matching = "(lower(m.name) like :fragment or m.project_id in (select c.project_id from project_config c "
+                + "where lower(c.slug) like :fragment or lower(c.name) like :fragment))";
+        String user = authorizer.username();
+        boolean admin = authorizer.isAdmin();
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> visible(session.createNativeQuery(
+                        "select m.* from registered_model m where " + VISIBLE + " and " + matching + request.orderBy()
+                                + " limit " + size + " offset " + request.offset(), RegisteredModel.class), user, admin, fragment)
+                .getResultList()
+                .flatMap(models -> visible(session.createNativeQuery("select count(*) from registered_model m where " + VISIBLE
+                                + " and " + matching, Long.class), user, admin, fragment).getSingleResult()
+                        .map(total -> new Page<>(models.stream().map(ModelResource::view).toList(), page, size, total)))));
     }
+
+    /** The orders the model list offers. */
+    static final Map<String, String> SORTS = PageRequest.keys("registered", "m.registered_at", "name", "m.name",
+            "trained", "m.trained_at");
 
     @GET
     @Path("/{name}")
     public Uni<ModelView> get(@PathParam("name") String name) {
-        return visible("m.name = :fragment", name)
+        String user = authorizer.username();
+        boolean admin = authorizer.isAdmin();
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> visible(session.createNativeQuery(
+                        "select m.* from registered_model m where " + VISIBLE + " and m.name = :fragment", RegisteredModel.class),
+                user, admin, name).getResultList()))
                 .map(models -> models.stream().findFirst().map(ModelResource::view)
                         .orElseThrow(() -> ProblemException.notFound("model " + name)));
     }
 
-    private Uni<List<RegisteredModel>> visible(String condition, String fragment) {
-        String user = authorizer.username();
-        boolean admin = authorizer.isAdmin();
-        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select m.* from registered_model m where " + VISIBLE + " and " + condition,
-                        RegisteredModel.class)
-                .setParameter("admin", admin).setParameter("user", user).setParameter("roles", READERS)
-                .setParameter("fragment", fragment).getResultList()));
+    /** The query with the caller's visibility parameters and {@code fragment} set. */
+    private static <T> Mutiny.SelectionQuery<T> visible(Mutiny.SelectionQuery<T> query, String user, boolean admin,
+            String fragment) {
+        query.setParameter("admin", admin).setParameter("user", user).setParameter("roles", READERS)
+                .setParameter("fragment", fragment);
+        return query;
     }
 
     static ModelView view(RegisteredModel m) {

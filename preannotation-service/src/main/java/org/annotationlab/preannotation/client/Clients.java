@@ -50,7 +50,7 @@ public class Clients {
             String url = annotationUrl + "/projects/" + projectId + "/tasks?size=500&page=" + page
                     + (tag == null ? "" : "&tag=" + java.net.URLEncoder.encode(tag, java.nio.charset.StandardCharsets.UTF_8));
             JsonNode body = send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", token.bearer()).GET(), 60);
-            JsonNode rows = body.path("tasks");
+            JsonNode rows = body.path("items");
             rows.forEach(t -> tasks.add(new Task(UUID.fromString(t.path("id").asText()), t.path("text").asText())));
             listed.accept(tasks);
             if (rows.size() < 500 || tasks.size() >= max) {

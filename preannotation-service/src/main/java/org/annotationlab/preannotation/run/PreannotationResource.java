@@ -2,15 +2,20 @@ package org.annotationlab.preannotation.run;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -19,15 +24,22 @@ import java.util.List;
 import java.util.UUID;
 import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
 import org.annotationlab.preannotation.project.ProjectState;
+import org.annotationlab.web.paging.Page;
+import org.annotationlab.web.paging.PageRequest;
 import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.stream.ChangeStream;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Pre-annotate tasks with the deployed models; what the popup shows first; progress; cancel. */
 @Path("/")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class PreannotationResource {
+
+    /** How often a run's event stream reads it again. */
+    private static final java.time.Duration EVENTS_INTERVAL = java.time.Duration.ofSeconds(1);
 
     private final PreannotationRequests requests;
     private final ProjectAuthorizer authorizer;
@@ -74,20 +86,45 @@ public class PreannotationResource {
 
     @GET
     @Path("projects/{projectId}/preannotations")
-    public Uni<List<RunView>> history(@PathParam("projectId") UUID projectId) {
-        return authorizer.require(projectId, ProjectPermission.READ_PROJECT)
-                .chain(() -> Panache.withSession(() -> PreannotationRun.<PreannotationRun>find(
-                        "projectId = ?1 order by createdAt desc", projectId).page(0, 50).list()))
-                .map(runs -> runs.stream().map(r -> RunView.of(r, List.of())).toList());
+    public Uni<Page<RunView>> history(@PathParam("projectId") UUID projectId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size, @QueryParam("sort") String sort) {
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT).chain(() -> {
+            PageRequest request = PageRequest.of(page, size, sort, SORTS, "created,desc", "id");
+            return Panache.withSession(() -> Page.of(PreannotationRun.<PreannotationRun>find("projectId = ?1"
+                    + request.orderBy(), projectId), request, run -> RunView.of(run, List.of())));
+        });
     }
+
+    /** The orders the run history offers. */
+    static final java.util.Map<String, String> SORTS = PageRequest.keys("created", "createdAt", "state", "state",
+            "finished", "finishedAt");
 
     /** A run with its progress and (up to 1,000) failed tasks with their errors. */
     @GET
     @Path("preannotations/{runId}")
     public Uni<RunView> get(@PathParam("runId") UUID runId) {
+        return view(runId, true);
+    }
+
+    /**
+     * The run as server-sent events: the run now, then each change of its progress, ending with
+     * its final state (and its failures). Polling {@code GET /preannotations/{runId}} gives the same views.
+     */
+    @GET
+    @Path("preannotations/{runId}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<RunView> events(@PathParam("runId") UUID runId) {
+        return view(runId, true).onItem().transformToMulti(first -> ChangeStream.follow(first, EVENTS_INTERVAL,
+                () -> view(runId, false), run -> run.state() != PreannotationRun.State.RUNNING));
+    }
+
+    private Uni<RunView> view(UUID runId, boolean authorize) {
         return Panache.withSession(() -> PreannotationRun.<PreannotationRun>findById(runId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("pre-annotation run " + runId))
-                .call(run -> authorizer.require(run.projectId, ProjectPermission.READ_PROJECT))
+                .call(run -> authorize ? authorizer.require(run.projectId, ProjectPermission.READ_PROJECT)
+                        : Uni.createFrom().voidItem())
                 .flatMap(run -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                                 "select task_id, error from preannotation_task where run_id = :r and state = 'FAILED'"
                                         + " order by seq limit 1000", Object[].class).setParameter("r", runId).getResultList())

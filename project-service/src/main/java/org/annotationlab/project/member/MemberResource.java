@@ -14,9 +14,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.project.member.MemberRequests.MemberView;
+import org.annotationlab.web.paging.Page;
+import org.annotationlab.web.paging.PageRequest;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 
@@ -35,9 +41,15 @@ public class MemberResource {
         this.authorizer = authorizer;
     }
 
+    /** The orders the member list offers. */
+    static final Map<String, String> SORTS = PageRequest.keys("username", "key.username", "role", "role", "added", "addedAt");
+
     @GET
-    public Uni<List<MemberView>> list(@PathParam("projectId") UUID projectId) {
-        return authorizer.require(projectId, ProjectPermission.READ_PROJECT).chain(() -> members.list(projectId));
+    public Uni<Page<MemberView>> list(@PathParam("projectId") UUID projectId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @QueryParam("sort") String sort) {
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT)
+                .chain(() -> members.list(projectId, PageRequest.of(page, size, sort, SORTS, "username", "key.username")));
     }
 
     @POST

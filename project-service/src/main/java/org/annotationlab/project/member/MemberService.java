@@ -15,6 +15,8 @@ import org.annotationlab.events.project.MemberRoleChanged;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.project.member.MemberRequests.MemberView;
 import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.paging.Page;
+import org.annotationlab.web.paging.PageRequest;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,8 +35,9 @@ public class MemberService {
     }
 
     @WithSession
-    public Uni<List<MemberView>> list(UUID projectId) {
-        return ProjectMember.ofProject(projectId).map(members -> members.stream().map(MemberView::of).toList());
+    public Uni<Page<MemberView>> list(UUID projectId, PageRequest request) {
+        return Page.of(ProjectMember.<ProjectMember>find("key.projectId = ?1" + request.orderBy(), projectId), request,
+                MemberView::of);
     }
 
     /** Adds a member inside the caller's transaction (used when a project is created, too). */

@@ -20,7 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.annotationlab.web.paging.Page;
+import org.annotationlab.web.paging.PageRequest;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 
@@ -46,10 +49,13 @@ public class ProjectResource {
     }
 
     @GET
-    public Uni<List<ProjectView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-        return projects.list(authorizer.username(), authorizer.isAdmin(), page, size);
+    public Uni<Page<ProjectView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @QueryParam("sort") String sort) {
+        return projects.list(authorizer.username(), authorizer.isAdmin(), PageRequest.of(page, size, sort, SORTS, "created,desc", "id"));
     }
+
+    /** The orders the project list offers. */
+    static final Map<String, String> SORTS = PageRequest.keys("name", "lower(name)", "created", "createdAt");
 
     @GET
     @Path("/{projectId}")

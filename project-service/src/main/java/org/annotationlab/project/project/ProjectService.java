@@ -24,6 +24,8 @@ import org.annotationlab.project.member.MemberService;
 import org.annotationlab.project.member.ProjectMember;
 import org.annotationlab.project.settings.ActiveLearningSettings;
 import org.annotationlab.project.settings.TrainingDefaults;
+import org.annotationlab.web.paging.Page;
+import org.annotationlab.web.paging.PageRequest;
 import org.annotationlab.web.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -67,18 +69,18 @@ public class ProjectService {
         return existing(projectId).map(p -> ProjectView.of(p, callerRole));
     }
 
-    /** The projects the user is a member of, newest first; an admin sees every project. */
+    /** The projects the user is a member of (an admin sees every project), one page in the order asked. */
     @WithSession
-    public Uni<List<ProjectView>> list(String username, boolean admin, int page, int size) {
+    public Uni<Page<ProjectView>> list(String username, boolean admin, PageRequest request) {
         return ProjectMember.ofUser(username).flatMap(memberships -> {
             Map<UUID, ProjectRole> roles = memberships.stream()
                     .collect(Collectors.toMap(m -> m.key.projectId(), m -> m.role));
-            Uni<List<Project>> projects = admin
-                    ? Project.<Project>find("order by createdAt desc").page(page, size).list()
-                    : roles.isEmpty() ? Uni.createFrom().item(List.of())
-                    : Project.<Project>find("id in ?1 order by createdAt desc", List.copyOf(roles.keySet()))
-                            .page(page, size).list();
-            return projects.map(list -> list.stream().map(p -> ProjectView.of(p, roles.get(p.id))).toList());
+            if (!admin && roles.isEmpty()) {
+                return Uni.createFrom().item(new Page<ProjectView>(List.of(), request.page(), request.size(), 0));
+            }
+            return Page.of(admin ? Project.<Project>find("from Project" + request.orderBy())
+                    : Project.<Project>find("id in ?1" + request.orderBy(), List.copyOf(roles.keySet())), request,
+                    p -> ProjectView.of(p, roles.get(p.id)));
         });
     }
 

@@ -22,8 +22,13 @@ class MemberResourceTest {
         addMember(id, "olivia", "anna", "ANNOTATOR");
 
         as("olivia").get("/projects/" + id + "/members").then().statusCode(200)
-                .body("username", contains("anna", "olivia"))
-                .body("role", contains("ANNOTATOR", "OWNER"));
+                .body("items.username", contains("anna", "olivia"))
+                .body("items.role", contains("ANNOTATOR", "OWNER")).body("total", equalTo(2));
+        // Every list pages and sorts the same way; an unknown order is a 400 naming the field.
+        as("olivia").get("/projects/" + id + "/members?sort=role,desc&size=1").then().statusCode(200)
+                .body("items.username", contains("olivia")).body("total", equalTo(2)).body("size", equalTo(1));
+        as("olivia").get("/projects/" + id + "/members?sort=password").then().statusCode(400)
+                .body("reason", equalTo("INVALID_SORT")).body("errors[0].field", equalTo("sort"));
 
         as("anna").body(Map.of("name", "Anna's rename")).put("/projects/" + id).then().statusCode(403);
         as("olivia").body(Map.of("role", "MANAGER")).put("/projects/" + id + "/members/anna")

@@ -54,7 +54,7 @@ class ProjectResourceTest {
 
         as("eve").get("/projects/" + id).then().statusCode(404).body("reason", equalTo("NOT_FOUND"));
         as("eve").get("/projects/" + id + "/members").then().statusCode(404);
-        as("eve").get("/projects").then().statusCode(200).body("id", not(hasItem(id)));
+        as("eve").get("/projects").then().statusCode(200).body("items.id", not(hasItem(id)));
     }
 
     @Test
@@ -63,7 +63,7 @@ class ProjectResourceTest {
         addMember(id, "olivia", "anna", "ANNOTATOR");
         addMember(id, "olivia", "max", "MANAGER");
 
-        as("anna").get("/projects").then().statusCode(200).body("find { it.id == '" + id + "' }.myRole",
+        as("anna").get("/projects").then().statusCode(200).body("items.find { it.id == '" + id + "' }.myRole",
                 equalTo("ANNOTATOR"));
         as("anna").body(Map.of("name", unique("Renamed"))).put("/projects/" + id)
                 .then().statusCode(403).body("reason", equalTo("FORBIDDEN"));

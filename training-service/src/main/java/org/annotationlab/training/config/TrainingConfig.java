@@ -31,6 +31,10 @@ public interface TrainingConfig {
     @WithDefault("10m")
     Duration preparationTimeout();
 
+    /** How often a server-sent event stream (a run's, the Train Now status) reads the state again. */
+    @WithDefault("1s")
+    Duration eventsInterval();
+
     /** Fewest selected completions (sentences) a run starts with; nlp-runner's own threshold. */
     @WithDefault("20")
     int minCompletions();

@@ -2,6 +2,7 @@ package org.annotationlab.training.run;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,10 +26,14 @@ import org.annotationlab.training.config.TrainingConfig;
 import org.annotationlab.training.project.ProjectTraining;
 import org.annotationlab.training.store.ModelStore;
 import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.stream.ChangeStream;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.annotationlab.web.paging.Page;
+import org.annotationlab.web.paging.PageRequest;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
-/** Train Now, the Train Now button's status, run history, one run, its log, cancel. */
+/** Train Now, the Train Now button's status, run history, one run, its log, cancel; status and run as server-sent events. */
 @Path("/")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,7 +61,28 @@ public class TrainingResource {
     @GET
     @Path("projects/{projectId}/trainings/status")
     public Uni<TrainingStatus> status(@PathParam("projectId") UUID projectId) {
-        return authorizer.require(projectId, ProjectPermission.READ_PROJECT).flatMap(role -> Panache.withSession(() ->
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT)
+                .flatMap(role -> statusOf(projectId, role, authorizer.isAdmin()));
+    }
+
+    /**
+     * The Train Now status as server-sent events: the status now, then each change (a run queued,
+     * its progress, its end, a pre-annotation starting or ending), until the client goes away.
+     */
+    @GET
+    @Path("projects/{projectId}/trainings/status/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<TrainingStatus> statusEvents(@PathParam("projectId") UUID projectId) {
+        return authorizer.require(projectId, ProjectPermission.READ_PROJECT).onItem().transformToMulti(role -> {
+            boolean admin = authorizer.isAdmin();
+            return statusOf(projectId, role, admin).onItem().transformToMulti(first -> ChangeStream.follow(first,
+                    config.eventsInterval(), () -> statusOf(projectId, role, admin), status -> false));
+        });
+    }
+
+    private Uni<TrainingStatus> statusOf(UUID projectId, org.annotationlab.events.project.ProjectRole role, boolean admin) {
+        return Panache.withSession(() ->
                 ProjectTraining.<ProjectTraining>findById(projectId).flatMap(found -> {
                     ProjectTraining project = found != null ? found : fresh(projectId);
                     return requests.busy(project).flatMap(busy -> TrainingRun.active(projectId)
@@ -68,7 +94,7 @@ public class TrainingResource {
                                         // exported set when the run starts, so few completions are a warning here.
                                         TrainingStatus.Blocker blocker = busy != null
                                                 ? new TrainingStatus.Blocker(busy.reason(), busy.getMessage())
-                                                : !(authorizer.isAdmin() || ProjectPermission.TRAIN.allows(role))
+                                                : !(admin || ProjectPermission.TRAIN.allows(role))
                                                         ? new TrainingStatus.Blocker("FORBIDDEN", "your role " + role + " may not train")
                                                         : null;
                                         TrainingStatus.Blocker warning = project.selectedCount < config.minCompletions()
@@ -82,7 +108,7 @@ public class TrainingResource {
                                                 new TrainingStatus.ActiveLearning(project.activeLearning, project.everyNCompletions,
                                                         project.deployAfterTraining, baseline + project.everyNCompletions));
                                     }))));
-                })));
+                }));
     }
 
     private static ProjectTraining fresh(UUID projectId) {
@@ -93,19 +119,38 @@ public class TrainingResource {
 
     @GET
     @Path("projects/{projectId}/trainings")
-    public Uni<List<RunView>> history(@PathParam("projectId") UUID projectId,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return authorizer.require(projectId, ProjectPermission.READ_TRAINING)
-                .chain(() -> Panache.withSession(() -> TrainingRun.<TrainingRun>find("projectId = ?1 order by number desc", projectId)
-                        .page(page, size).list()))
-                .map(runs -> runs.stream().map(RunView::of).toList());
+    public Uni<Page<RunView>> history(@PathParam("projectId") UUID projectId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size, @QueryParam("sort") String sort) {
+        return authorizer.require(projectId, ProjectPermission.READ_TRAINING).chain(() -> {
+            PageRequest request = PageRequest.of(page, size, sort, SORTS, "number,desc", "number");
+            return Panache.withSession(() -> Page.of(TrainingRun.<TrainingRun>find("projectId = ?1" + request.orderBy(), projectId),
+                    request, RunView::of));
+        });
     }
+
+    /** The orders the run history offers. */
+    static final java.util.Map<String, String> SORTS = PageRequest.keys("number", "number", "created", "createdAt",
+            "state", "state", "finished", "finishedAt");
 
     @GET
     @Path("trainings/{runId}")
     public Uni<RunView> run(@PathParam("runId") UUID runId) {
         return readable(runId).map(RunView::of);
+    }
+
+    /**
+     * The run as server-sent events: the run now, then each change (phase, epoch, loss, state),
+     * ending with its final state. Polling {@code GET /trainings/{runId}} gives the same views.
+     */
+    @GET
+    @Path("trainings/{runId}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<RunView> runEvents(@PathParam("runId") UUID runId) {
+        return readable(runId).onItem().transformToMulti(run -> ChangeStream.follow(RunView.of(run), config.eventsInterval(),
+                () -> Panache.withSession(() -> TrainingRun.<TrainingRun>findById(runId)).map(RunView::of),
+                view -> !view.state().active()));
     }
 
     /** training.log of the run, as nlp-runner writes it (while it runs too). */

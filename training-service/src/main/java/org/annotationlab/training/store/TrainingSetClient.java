@@ -89,7 +89,7 @@ public class TrainingSetClient {
                     throw new IOException("annotation-service answered " + response.statusCode() + " to the task list: "
                             + response.body().substring(0, Math.min(response.body().length(), 300)));
                 }
-                com.fasterxml.jackson.databind.JsonNode tasks = json.readTree(response.body()).path("tasks");
+                com.fasterxml.jackson.databind.JsonNode tasks = json.readTree(response.body()).path("items");
                 for (com.fasterxml.jackson.databind.JsonNode task : tasks) {
                     out.write(task.path("text").asText().replace('\n', ' ').replace('\r', ' '));
                     out.newLine();
