@@ -11,10 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.vertx.MutinyHelper;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import org.annotationlab.deploy.project.ProjectClient;
 import org.annotationlab.deploy.project.ProjectConfig;
@@ -23,6 +19,7 @@ import org.annotationlab.events.deployment.DeploymentCompleted;
 import org.annotationlab.events.deployment.DeploymentFailed;
 import org.annotationlab.events.deployment.DeploymentStarted;
 import org.annotationlab.events.outbox.Outbox;
+import org.annotationlab.web.Blocking;
 import org.annotationlab.events.project.LabelingConfigChanged.LabelBinding;
 import org.annotationlab.web.problem.Problem;
 import org.annotationlab.web.problem.ProblemException;
@@ -54,10 +51,7 @@ public class DeploymentRequests {
      * the blocking question runs on a worker and the transaction back on the request's context.
      */
     public Uni<Deployment> deployCurrent(UUID projectId, String requestedBy) {
-        Context context = Vertx.currentContext();
-        return Uni.createFrom().item(() -> savedBindings(projectId))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .emitOn(MutinyHelper.executor(context))
+        return Blocking.offload(() -> savedBindings(projectId))
                 .chain(saved -> deploy(projectId, saved, "MANUAL", requestedBy));
     }
 

@@ -2,10 +2,6 @@ package org.annotationlab.web.membership;
 
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.vertx.MutinyHelper;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +14,7 @@ import org.annotationlab.events.project.MemberRemoved;
 import org.annotationlab.events.project.MemberRoleChanged;
 import org.annotationlab.events.project.ProjectDeleted;
 import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.web.Blocking;
 import org.annotationlab.web.security.MembershipLookup;
 
 /**
@@ -68,10 +65,7 @@ public class MembershipView implements MembershipLookup {
         if (token == null) {
             return Uni.createFrom().nullItem();
         }
-        Context context = Vertx.currentContext();
-        Uni<Optional<ProjectRole>> asked = Uni.createFrom().item(() -> owner.ask(projectId, username, token))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        return context == null ? asked : asked.emitOn(MutinyHelper.executor(context));
+        return Blocking.offload(() -> owner.ask(projectId, username, token));
     }
 
     /** The same, blocking, for callers on a worker thread (null when it cannot be asked). */

@@ -7,13 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.smallrye.mutiny.vertx.MutinyHelper;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.annotationlab.events.outbox.Outbox;
 import org.annotationlab.preannotation.client.TrainingClient;
+import org.annotationlab.web.Blocking;
 import org.annotationlab.events.preannotation.PreannotationCompleted;
 import org.annotationlab.events.preannotation.PreannotationStarted;
 import org.annotationlab.preannotation.project.ProjectState;
@@ -46,7 +43,6 @@ public class PreannotationRequests {
      * on the request's context. A lease whose run then fails to commit is given back.
      */
     public Uni<PreannotationRun> start(UUID projectId, PreannotationRequest request, String user) {
-        Context context = Vertx.currentContext();
         UUID runId = UUID.randomUUID();
         AtomicBoolean leased = new AtomicBoolean();
         return Panache.withTransaction(() -> ProjectState.lock(projectId).flatMap(project -> {
@@ -60,7 +56,7 @@ public class PreannotationRequests {
                             throw ProblemException.conflict("PREANNOTATION_IN_PROGRESS",
                                     "pre-annotation run " + running.id + " of this project is still running");
                         }
-                        return Uni.createFrom().item(() -> {
+                        return Blocking.offload(() -> {
                             // Possibly taken from here on (a timeout may hide a lease training-service
                             // committed); only its definite refusal means there is nothing to give back.
                             leased.set(true);
@@ -73,7 +69,7 @@ public class PreannotationRequests {
                                 throw e;
                             }
                             return project;
-                        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(MutinyHelper.executor(context));
+                        });
                     })
                     .flatMap(leasedProject -> {
                         PreannotationRun run = new PreannotationRun();
@@ -97,7 +93,7 @@ public class PreannotationRequests {
                             request.taskIds() == null ? 0 : request.taskIds().size())))
                     .invoke(run -> LOG.infof("project %s: pre-annotation %s started by %s with deployment %s", projectId,
                             run.id, user, run.deploymentId));
-        })).onFailure(f -> leased.get()).call(() -> Uni.createFrom().item(() -> {
+        })).onFailure(f -> leased.get()).call(() -> Blocking.offload(() -> {
             try {
                 training.release(projectId, runId);
             } catch (RuntimeException e) {
@@ -105,10 +101,10 @@ public class PreannotationRequests {
                         projectId, runId, e.getMessage());
             }
             return null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(MutinyHelper.executor(context)))
+        }))
                 // The run is stored: its lease no longer lapses. Its PreannotationStarted confirms it
                 // too, so a failed confirmation here costs nothing but the call.
-                .call(run -> Uni.createFrom().item(() -> {
+                .call(run -> Blocking.offload(() -> {
                     try {
                         training.confirm(projectId, runId);
                     } catch (RuntimeException e) {
@@ -116,7 +112,7 @@ public class PreannotationRequests {
                                 runId, e.getMessage());
                     }
                     return null;
-                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).emitOn(MutinyHelper.executor(context)));
+                }));
     }
 
     /** Why the project cannot be pre-annotated now (409/404), or null. */
