@@ -20,6 +20,9 @@ import org.annotationlab.annotation.completion.CompletionDtos.View;
 import org.annotationlab.annotation.review.ReviewService;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Completions of a project's tasks, and their review. */
 @Path("/projects/{projectId}")
@@ -40,6 +43,11 @@ public class CompletionResource {
 
     @POST
     @Path("/tasks/{taskId}/completions")
+    @APIResponse(responseCode = "201", description = "the completion, a draft or submitted",
+            content = @Content(schema = @Schema(implementation = View.class)))
+    @APIResponse(responseCode = "409", description = "NO_LABELING_CONFIG: the project has no labeling config yet")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: a field is invalid; INVALID_SPANS: a span is "
+            + "outside the text, blank, overlaps another or has a label not in the labeling config")
     public Uni<Response> create(@PathParam("projectId") UUID projectId, @PathParam("taskId") UUID taskId,
             @Valid @NotNull CompletionDtos.Write request) {
         return completions.create(projectId, taskId, authorizer, request)
@@ -55,6 +63,12 @@ public class CompletionResource {
 
     @PUT
     @Path("/completions/{completionId}")
+    @APIResponse(responseCode = "200", description = "the updated completion",
+            content = @Content(schema = @Schema(implementation = View.class)))
+    @APIResponse(responseCode = "409", description = "ALREADY_REVIEWED: the completion was already accepted or "
+            + "rejected; NO_LABELING_CONFIG: the project has no labeling config yet")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: a field is invalid; INVALID_SPANS: a span is "
+            + "outside the text, blank, overlaps another or has a label not in the labeling config")
     public Uni<View> update(@PathParam("projectId") UUID projectId, @PathParam("completionId") UUID completionId,
             @Valid @NotNull CompletionDtos.Write request) {
         return authorizer.require(projectId, ProjectPermission.ANNOTATE)
@@ -63,6 +77,9 @@ public class CompletionResource {
 
     @POST
     @Path("/completions/{completionId}/submission")
+    @APIResponse(responseCode = "200", description = "the completion, submitted",
+            content = @Content(schema = @Schema(implementation = View.class)))
+    @APIResponse(responseCode = "409", description = "ALREADY_REVIEWED: the completion was already accepted or rejected")
     public Uni<View> submit(@PathParam("projectId") UUID projectId, @PathParam("completionId") UUID completionId) {
         return authorizer.require(projectId, ProjectPermission.ANNOTATE)
                 .flatMap(role -> completions.submit(projectId, completionId, authorizer.username(), role));
@@ -70,6 +87,9 @@ public class CompletionResource {
 
     @POST
     @Path("/completions/{completionId}/review")
+    @APIResponse(responseCode = "200", description = "the reviewed completion",
+            content = @Content(schema = @Schema(implementation = View.class)))
+    @APIResponse(responseCode = "409", description = "NOT_SUBMITTED: the completion is a draft")
     public Uni<View> review(@PathParam("projectId") UUID projectId, @PathParam("completionId") UUID completionId,
             @Valid @NotNull CompletionDtos.Review decision) {
         return authorizer.require(projectId, ProjectPermission.REVIEW)

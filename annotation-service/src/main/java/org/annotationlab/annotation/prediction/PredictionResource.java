@@ -16,8 +16,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.annotationlab.annotation.completion.CompletionDtos;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Predictions of a project's tasks: written by pre-annotation, read and adopted by annotators. */
 @Path("/projects/{projectId}")
@@ -51,6 +55,8 @@ public class PredictionResource {
 
     @POST
     @Path("/predictions/{predictionId}/draft")
+    @APIResponse(responseCode = "201", description = "the caller's new draft completion, holding the prediction's spans",
+            content = @Content(schema = @Schema(implementation = CompletionDtos.View.class)))
     public Uni<Response> toDraft(@PathParam("projectId") UUID projectId, @PathParam("predictionId") UUID predictionId) {
         return authorizer.require(projectId, ProjectPermission.ANNOTATE)
                 .flatMap(role -> predictions.toDraft(projectId, predictionId, authorizer.username(), role))

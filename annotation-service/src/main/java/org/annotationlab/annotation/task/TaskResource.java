@@ -27,6 +27,9 @@ import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** A project's tasks: import, listing with filters and paging, counts, tags and assignments. */
 @Path("/projects/{projectId}/tasks")
@@ -52,6 +55,12 @@ public class TaskResource {
     @Path("/import")
     @Blocking
     @Consumes(MediaType.WILDCARD)
+    @APIResponse(responseCode = "200", description = "the tasks are imported",
+            content = @Content(schema = @Schema(implementation = TaskDtos.ImportResult.class)))
+    @APIResponse(responseCode = "400", description = "UNREADABLE_BODY: the body could not be read")
+    @APIResponse(responseCode = "422", description = "INVALID_IMPORT: a row is bad and skipBadRows is off, or the body "
+            + "cannot be read past it; nothing was imported; VALIDATION_FAILED: format or a tag is invalid, or the "
+            + "body holds no tasks")
     public TaskDtos.ImportResult importTasks(@PathParam("projectId") UUID projectId,
             @QueryParam("format") @NotNull @Pattern(regexp = "json|text|conll", message = "must be json, text or conll") String format,
             @QueryParam("skipBadRows") @DefaultValue("false") boolean skipBadRows,

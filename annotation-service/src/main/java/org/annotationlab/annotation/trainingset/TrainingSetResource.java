@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The training set of a project, selected by DESIGN.md §4: streamed as CoNLL-2003 or NDJSON,
@@ -39,6 +43,11 @@ public class TrainingSetResource {
     @GET
     @Blocking
     @Produces({MediaType.TEXT_PLAIN, "application/x-ndjson"})
+    @APIResponse(responseCode = "200", description = "the training set, CoNLL-2003 (format=conll) or NDJSON "
+            + "(format=json); the X-Training-Set-* headers report its counts",
+            content = {@Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: format is neither conll nor json")
     public Response export(@PathParam("projectId") UUID projectId, @QueryParam("tags") String tags,
             @QueryParam("format") @DefaultValue("conll") @Pattern(regexp = "conll|json", message = "must be conll or json") String format) {
         TrainingSetExporter.Export export = exporter.open(projectId, tagList(tags));

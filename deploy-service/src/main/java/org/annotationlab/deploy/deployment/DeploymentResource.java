@@ -22,6 +22,9 @@ import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** The Deploy button, what is deployed (the pre-annotation popup), deployment history. */
 @Path("/")
@@ -40,6 +43,12 @@ public class DeploymentResource {
     /** Deploys the models the project's labeling config names as saved now (also the redeploy). */
     @POST
     @Path("projects/{projectId}/deployments")
+    @APIResponse(responseCode = "202", description = "the deployment is queued; Location names it",
+            content = @Content(schema = @Schema(implementation = DeploymentView.class)))
+    @APIResponse(responseCode = "409", description = "DEPLOYMENT_IN_PROGRESS: a deployment of this project is not finished")
+    @APIResponse(responseCode = "422", description = "NO_MODELS: no label is bound to a model; UNKNOWN_MODEL: a bound "
+            + "model is neither this project's nor pretrained")
+    @APIResponse(responseCode = "503", description = "PROJECT_SERVICE_UNAVAILABLE: the saved bindings could not be read")
     public Uni<Response> deploy(@PathParam("projectId") UUID projectId) {
         return authorizer.require(projectId, ProjectPermission.DEPLOY)
                 .chain(() -> requests.deployCurrent(projectId, authorizer.username()))

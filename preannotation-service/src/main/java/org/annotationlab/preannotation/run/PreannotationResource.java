@@ -30,6 +30,9 @@ import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.stream.ChangeStream;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Pre-annotate tasks with the deployed models; what the popup shows first; progress; cancel. */
@@ -54,6 +57,13 @@ public class PreannotationResource {
     @POST
     @Path("projects/{projectId}/preannotations")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "the pre-annotation run is started; Location names it",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "409", description = "NOTHING_DEPLOYED: no model is deployed; DEPLOYMENT_IN_PROGRESS: a "
+            + "deployment is not finished; PREANNOTATION_IN_PROGRESS: a run of this project is running; "
+            + "TRAINING_IN_PROGRESS: the project is training (as training-service decides)")
+    @APIResponse(responseCode = "503", description = "TRAINING_SERVICE_UNAVAILABLE: training-service could not be asked "
+            + "whether the project is training")
     public Uni<Response> start(@PathParam("projectId") UUID projectId, @Valid PreannotationRequests.PreannotationRequest request) {
         PreannotationRequests.PreannotationRequest asked = request == null ? new PreannotationRequests.PreannotationRequest(null, null) : request;
         return authorizer.require(projectId, ProjectPermission.DEPLOY)
@@ -135,6 +145,9 @@ public class PreannotationResource {
     /** Cancel: the run stops after the batch in flight; 409 when it has ended. */
     @DELETE
     @Path("preannotations/{runId}")
+    @APIResponse(responseCode = "202", description = "the run is marked to stop after the batch in flight",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "409", description = "RUN_FINISHED: the run has already ended")
     public Uni<Response> cancel(@PathParam("runId") UUID runId) {
         return Panache.withTransaction(() -> PreannotationRun.locked(runId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("pre-annotation run " + runId))

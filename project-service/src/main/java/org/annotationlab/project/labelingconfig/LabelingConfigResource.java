@@ -15,6 +15,9 @@ import org.annotationlab.project.labelingconfig.LabelingConfigService.LabelingCo
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * A project's labeling config, sent and returned as Label Studio XML ({@code application/xml} or
@@ -40,6 +43,11 @@ public class LabelingConfigResource {
 
     @PUT
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
+    @APIResponse(responseCode = "200", description = "the saved labeling config",
+            content = @Content(schema = @Schema(implementation = LabelingConfigView.class)))
+    @APIResponse(responseCode = "422", description = "INVALID_LABELING_CONFIG: the XML is malformed, unsafe or not a valid "
+            + "labeling config; UNKNOWN_MODEL: a bound model is neither this project's nor pretrained; "
+            + "LABEL_NOT_PREDICTED: a bound model does not predict its label")
     public Uni<LabelingConfigView> replace(@PathParam("projectId") UUID projectId, String xml) {
         return authorizer.require(projectId, ProjectPermission.EDIT_PROJECT).chain(() -> configs.replace(projectId, xml));
     }
@@ -52,6 +60,11 @@ public class LabelingConfigResource {
     @POST
     @Path("/model-bindings")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "the rewritten labeling config; notPredicted names the labels "
+            + "the model does not predict", content = @Content(schema = @Schema(implementation = LabelingConfigView.class)))
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: model is missing or too long; UNKNOWN_MODEL: "
+            + "the model is neither this project's nor pretrained; LABEL_NOT_PREDICTED: a kept binding's model does "
+            + "not predict its label")
     public Uni<LabelingConfigView> bindAll(@PathParam("projectId") UUID projectId,
             @jakarta.validation.Valid @jakarta.validation.constraints.NotNull ModelBinding binding) {
         if (binding.model() == null) {
@@ -69,6 +82,11 @@ public class LabelingConfigResource {
     @POST
     @Path("/validation")
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML, MediaType.TEXT_PLAIN})
+    @APIResponse(responseCode = "200", description = "the config is valid; its parsed labels (nothing is saved)",
+            content = @Content(schema = @Schema(implementation = LabelingConfigView.class)))
+    @APIResponse(responseCode = "422", description = "INVALID_LABELING_CONFIG: the XML is malformed, unsafe or not a valid "
+            + "labeling config; UNKNOWN_MODEL: a bound model is neither this project's nor pretrained; "
+            + "LABEL_NOT_PREDICTED: a bound model does not predict its label")
     public Uni<LabelingConfigView> validate(@PathParam("projectId") UUID projectId, String xml) {
         return authorizer.require(projectId, ProjectPermission.EDIT_PROJECT)
                 .chain(() -> configs.validate(projectId, xml))

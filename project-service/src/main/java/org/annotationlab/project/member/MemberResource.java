@@ -25,6 +25,9 @@ import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Members of a project: any member may list them; only Owners change them. */
 @Path("/projects/{projectId}/members")
@@ -53,6 +56,9 @@ public class MemberResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "the member is added",
+            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "409", description = "ALREADY_MEMBER: the user is already a member of the project")
     public Uni<Response> add(@PathParam("projectId") UUID projectId, @Valid @NotNull MemberRequests.Add request) {
         return authorizer.require(projectId, ProjectPermission.MANAGE_MEMBERS)
                 .chain(() -> members.add(projectId, request))
@@ -61,6 +67,9 @@ public class MemberResource {
 
     @PUT
     @Path("/{username}")
+    @APIResponse(responseCode = "200", description = "the member with the role (unchanged when it was already the role)",
+            content = @Content(schema = @Schema(implementation = MemberView.class)))
+    @APIResponse(responseCode = "409", description = "LAST_OWNER: the project would be left without an Owner")
     public Uni<MemberView> changeRole(@PathParam("projectId") UUID projectId, @PathParam("username") String username,
             @Valid @NotNull MemberRequests.ChangeRole request) {
         return authorizer.require(projectId, ProjectPermission.MANAGE_MEMBERS)
@@ -69,6 +78,8 @@ public class MemberResource {
 
     @DELETE
     @Path("/{username}")
+    @APIResponse(responseCode = "204", description = "the member is removed")
+    @APIResponse(responseCode = "409", description = "LAST_OWNER: the project would be left without an Owner")
     public Uni<Response> remove(@PathParam("projectId") UUID projectId, @PathParam("username") String username) {
         return authorizer.require(projectId, ProjectPermission.MANAGE_MEMBERS)
                 .chain(() -> members.remove(projectId, username))

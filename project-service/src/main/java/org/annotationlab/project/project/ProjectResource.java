@@ -26,6 +26,9 @@ import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Projects. Any authenticated user may create one and becomes its Owner. */
 @Path("/projects")
@@ -43,6 +46,14 @@ public class ProjectResource {
     }
 
     @POST
+    @APIResponse(responseCode = "201", description = "the project is created, the caller its Owner; Location names it",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "409", description = "PROJECT_NAME_TAKEN: a project of that name already exists")
+    @APIResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE: the body is larger than this service accepts")
+    @APIResponse(responseCode = "415", description = "UNSUPPORTED_MEDIA_TYPE: the body is not application/json")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: a field is invalid; INVALID_LABELING_CONFIG: "
+            + "labelingConfig is malformed, unsafe or not a valid labeling config; UNKNOWN_MODEL: a bound model is not "
+            + "pretrained; LABEL_NOT_PREDICTED: a bound model does not predict its label")
     public Uni<Response> create(@Valid @NotNull ProjectRequests.Create request) {
         return projects.create(request, authorizer.username())
                 .map(p -> Response.created(URI.create("/projects/" + p.id())).entity(p).build());
@@ -66,6 +77,9 @@ public class ProjectResource {
 
     @PUT
     @Path("/{projectId}")
+    @APIResponse(responseCode = "200", description = "the updated project",
+            content = @Content(schema = @Schema(implementation = ProjectView.class)))
+    @APIResponse(responseCode = "409", description = "PROJECT_NAME_TAKEN: another project has that name")
     public Uni<ProjectView> update(@PathParam("projectId") UUID projectId, @Valid @NotNull ProjectRequests.Update request) {
         return authorizer.require(projectId, ProjectPermission.EDIT_PROJECT)
                 .flatMap(role -> projects.update(projectId, request, role));
@@ -73,6 +87,7 @@ public class ProjectResource {
 
     @DELETE
     @Path("/{projectId}")
+    @APIResponse(responseCode = "204", description = "the project and its memberships are deleted")
     public Uni<Response> delete(@PathParam("projectId") UUID projectId) {
         return authorizer.require(projectId, ProjectPermission.DELETE_PROJECT)
                 .chain(() -> projects.delete(projectId))

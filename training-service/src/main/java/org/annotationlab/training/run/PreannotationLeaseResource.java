@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectAuthorizer;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * The project's "busy" state for preannotation-service (DESIGN.md §9): a pre-annotation run takes
@@ -33,6 +34,9 @@ public class PreannotationLeaseResource {
 
     /** Takes the lease (idempotent for the same run): 204, or 409 while the project trains. */
     @PUT
+    @APIResponse(responseCode = "204", description = "the lease is held")
+    @APIResponse(responseCode = "409", description = "TRAINING_IN_PROGRESS: a training run of this project is queued or "
+            + "running")
     public Uni<Void> take(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId) {
         servicesOnly();
         return requests.leaseForPreannotation(projectId, runId);
@@ -41,6 +45,7 @@ public class PreannotationLeaseResource {
     /** The run was stored: its lease holds until the run's PreannotationCompleted (204; nothing if it is gone). */
     @POST
     @Path("/confirmation")
+    @APIResponse(responseCode = "204", description = "the lease is confirmed, or there was none to confirm")
     public Uni<Void> confirm(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId) {
         servicesOnly();
         return requests.confirmPreannotation(projectId, runId);

@@ -31,6 +31,10 @@ import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** Train Now, the Train Now button's status, run history, one run, its log, cancel; status and run as server-sent events. */
@@ -52,6 +56,10 @@ public class TrainingResource {
     @POST
     @Path("projects/{projectId}/trainings")
     @Consumes(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "202", description = "the training run is queued; Location names it",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "409", description = "TRAINING_IN_PROGRESS: a run of this project is queued or running; "
+            + "PREANNOTATION_IN_PROGRESS: a pre-annotation of this project is in progress")
     public Uni<Response> trainNow(@PathParam("projectId") UUID projectId, @Valid TrainRequest request) {
         return authorizer.require(projectId, ProjectPermission.TRAIN)
                 .chain(() -> requests.trainNow(projectId, request == null ? TrainRequest.NONE : request, authorizer.username()))
@@ -157,6 +165,10 @@ public class TrainingResource {
     @GET
     @Path("trainings/{runId}/logs")
     @Produces({MediaType.TEXT_PLAIN, MediaType.APPLICATION_JSON})
+    @APIResponse(responseCode = "200", description = "the run's training.log, as an attachment",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such run, or one of a project the caller is not a "
+            + "member of; NO_LOG: the run has not written a log yet")
     public Uni<Response> logs(@PathParam("runId") UUID runId) {
         return readable(runId).map(run -> {
             java.nio.file.Path log = run.runDir == null ? null : java.nio.file.Path.of(run.runDir).resolve(ModelStore.LOG);
@@ -171,6 +183,9 @@ public class TrainingResource {
 
     @DELETE
     @Path("trainings/{runId}")
+    @APIResponse(responseCode = "202", description = "a queued run is cancelled, a running one is marked to be stopped",
+            content = @Content(schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "409", description = "RUN_FINISHED: the run has already finished")
     public Uni<Response> cancel(@PathParam("runId") UUID runId) {
         return Panache.withTransaction(() -> TrainingRun.locked(runId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("training run " + runId))
