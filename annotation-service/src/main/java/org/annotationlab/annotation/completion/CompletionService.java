@@ -28,6 +28,7 @@ import org.annotationlab.events.outbox.Outbox;
 import org.annotationlab.events.outbox.OutboxEvent;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.web.membership.MembershipView;
+import org.annotationlab.web.membership.ProjectOwner;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
@@ -86,12 +87,14 @@ public class CompletionService {
     private final TrainingSetTracker trainingSet;
     private final Pool pool;
     private final MembershipView memberships;
+    private final ProjectOwner owner;
     private final GroupCommit<Object[]> submits;
 
     CompletionService(Outbox outbox, TrainingSetTracker trainingSet, Pool pool, AnnotationConfig config,
-            MembershipView memberships) {
+            MembershipView memberships, ProjectOwner owner) {
         this.outbox = outbox;
         this.memberships = memberships;
+        this.owner = owner;
         this.trainingSet = trainingSet;
         this.pool = pool;
         this.submits = new GroupCommit<>(this::insertSubmitted, CompletionService::dataError,
@@ -130,27 +133,32 @@ public class CompletionService {
             if (role == ProjectRole.ANNOTATOR && !caller.equals(row.getString("assignee"))) {
                 throw ProblemException.forbidden("task " + taskId + " is not assigned to you");
             }
-            validate(row.getString("text"), request.spans(), ProjectLabels.parse(row.getString("labels")));
-            Completion c = Completion.draft(projectId, taskId, caller, SpanCodec.write(request.spans()));
-            String created = request.spans().size() + " spans";
-            if (!request.submitNow()) {
-                return pool.preparedQuery(INSERT_DRAFT)
-                        .execute(Tuple.from(List.of(c.id, taskId, projectId, caller, c.spans, c.createdAt, created)))
-                        .replaceWith(c);
-            }
-            c.submitted = true;
-            c.submittedAt = c.createdAt;
-            List<Object> values = new ArrayList<>(List.of(c.id, taskId, projectId, caller, c.spans, c.createdAt,
-                    created));
-            values.addAll(Arrays.asList(outbox.row(new CompletionSubmitted(projectId, taskId, c.id, caller,
-                    request.spans().size()))));
-            return submits.write(values.toArray())
-                    .invoke(() -> LOG.debugf("project %s: completion %s of task %s submitted by %s", projectId, c.id,
-                            taskId, caller))
-                    .replaceWith(c);
+            return checked(projectId, row.getString("text"), request.spans(),
+                    ProjectLabels.parse(row.getString("labels"))).chain(() -> write(projectId, taskId, caller, request));
         })).onFailure(e -> e instanceof PgException pg && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState()))
                 .transform(e -> ProblemException.notFound("task " + taskId))
                 .map(c -> CompletionViews.of(c, request.spans()));
+    }
+
+    /** Writes a new completion: a draft, or submitted with its event and recount in one statement. */
+    private Uni<Completion> write(UUID projectId, UUID taskId, String caller, CompletionDtos.Write request) {
+        Completion c = Completion.draft(projectId, taskId, caller, SpanCodec.write(request.spans()));
+        String created = request.spans().size() + " spans";
+        if (!request.submitNow()) {
+            return pool.preparedQuery(INSERT_DRAFT)
+                    .execute(Tuple.from(List.of(c.id, taskId, projectId, caller, c.spans, c.createdAt, created)))
+                    .replaceWith(c);
+        }
+        c.submitted = true;
+        c.submittedAt = c.createdAt;
+        List<Object> values = new ArrayList<>(List.of(c.id, taskId, projectId, caller, c.spans, c.createdAt,
+                created));
+        values.addAll(Arrays.asList(outbox.row(new CompletionSubmitted(projectId, taskId, c.id, caller,
+                request.spans().size()))));
+        return submits.write(values.toArray())
+                .invoke(() -> LOG.debugf("project %s: completion %s of task %s submitted by %s", projectId, c.id,
+                        taskId, caller))
+                .replaceWith(c);
     }
 
     /** One statement for a batch of submitted completions' rows, each in {@link #SUBMITTED_COLUMNS} order. */
@@ -223,8 +231,22 @@ public class CompletionService {
         });
     }
 
-    public static Uni<Void> validate(Task task, List<Span> spans) {
-        return ProjectLabels.of(task.projectId).invoke(labels -> validate(task.text, spans, labels)).replaceWithVoid();
+    public Uni<Void> validate(Task task, List<Span> spans) {
+        return ProjectLabels.of(task.projectId).chain(labels -> checked(task.projectId, task.text, spans, labels));
+    }
+
+    /**
+     * Spans checked against the labeling config as saved (DESIGN.md §9): the event-fed view's
+     * labels when they hold every label the spans use, else project-service's (a label added a
+     * moment ago), the view's again when project-service cannot be asked.
+     */
+    private Uni<Void> checked(UUID projectId, String text, List<Span> spans, Set<String> view) {
+        if (!view.isEmpty() && spans.stream().allMatch(span -> view.contains(span.label()))) {
+            validate(text, spans, view);
+            return Uni.createFrom().voidItem();
+        }
+        return owner.labelsAsync(projectId).invoke(saved -> validate(text, spans, saved != null ? saved : view))
+                .replaceWithVoid();
     }
 
     private static void validate(String text, List<Span> spans, Set<String> labels) {

@@ -10,6 +10,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.testing.LabInfra;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * asked of project-service, not read from its event-fed views. The creator of a project imports at
  * once, and each import right after a labeling-config change is checked against that change: 50
  * changes, each to a new label, each followed at once by an import using it; then a label just
- * removed is refused at once.
+ * removed is refused at once. The same for a completion: 50 changes, each followed at once by a
+ * submitted completion whose span uses the new label.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LabInfra.class, restrictToAnnotatedClass = true,
@@ -42,6 +44,28 @@ class ReadYourWritesTest {
         assertEquals(0, refused, "imports refused right after the config change that allowed their label");
         as("olivia").contentType("text/plain").body(conll("Label48")).post("/projects/" + id + "/tasks/import?format=conll")
                 .then().statusCode(422).body("reason", equalTo("INVALID_IMPORT"));
+    }
+
+    @Test
+    void aCompletionRightAfterAConfigChangeIsCheckedAgainstThatChange() {
+        String id = projects("olivia").body(Map.of("name", "Completions " + UUID.randomUUID())).post("/projects")
+                .then().statusCode(201).extract().path("id");
+        projects("olivia").contentType("application/xml").body(config("Start"))
+                .put("/projects/" + id + "/labeling-config").then().statusCode(200);
+        as("olivia").contentType("text/plain").body("Familial gout").post("/projects/" + id + "/tasks/import?format=text")
+                .then().statusCode(200);
+        String task = as("olivia").get("/projects/" + id + "/tasks").then().statusCode(200)
+                .extract().path("items[0].id");
+        int refused = 0;
+        for (int i = 0; i < 50; i++) {
+            projects("olivia").contentType("application/xml").body(config("Label" + i))
+                    .put("/projects/" + id + "/labeling-config").then().statusCode(200);
+            int status = as("olivia").body(Map.of("submit", true,
+                    "spans", List.of(Map.of("start", 9, "end", 13, "label", "Label" + i))))
+                    .post("/projects/" + id + "/tasks/" + task + "/completions").statusCode();
+            refused += status == 201 ? 0 : 1;
+        }
+        assertEquals(0, refused, "completions refused right after the config change that allowed their label");
     }
 
     private static int importWith(String projectId, String label) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.web.Blocking;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -31,7 +33,7 @@ import org.jboss.logging.Logger;
  * {@code lab.membership.cache-ttl} (1 s) whether or not the broker carried the removal; a
  * member's answer is kept for the TTL, a non-member's not at all;</li>
  * <li>the labels of the labeling config as saved ({@code GET /projects/{id}/labeling-config}),
- * so an import right after a config change is checked against that change.</li>
+ * so an import or a completion right after a config change is checked against that change.</li>
  * </ul>
  * When project-service cannot be asked the answer is null and the caller falls back to its
  * event-fed view; after such a failure it is not asked again for {@code lab.membership.retry-after}
@@ -118,7 +120,20 @@ public class ProjectOwner {
      * for the caller; null when project-service cannot be asked. Blocking.
      */
     public Set<String> labels(UUID projectId) {
-        String token = identity.isAnonymous() ? null : tokenToAsk(identity.getPrincipal().getName());
+        return labels(projectId, callerToken());
+    }
+
+    /** {@link #labels} from a request's event loop: the caller's token is read here, the question asked on a worker. */
+    public Uni<Set<String>> labelsAsync(UUID projectId) {
+        String token = callerToken();
+        return Blocking.offload(() -> labels(projectId, token));
+    }
+
+    private String callerToken() {
+        return identity.isAnonymous() ? null : tokenToAsk(identity.getPrincipal().getName());
+    }
+
+    private Set<String> labels(UUID projectId, String token) {
         HttpResponse<String> response = token == null ? null : get("/projects/" + projectId + "/labeling-config", token);
         if (response == null) {
             return null;
