@@ -62,7 +62,7 @@ public class ModelResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @QueryParam("sort") String sort) {
         PageRequest request = PageRequest.of(page, size, sort, SORTS, "registered,desc", "m.name");
-        String fragment = "%" + (project == null ? "" : project.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        String fragment = PageRequest.containing(project);
         String matching = "(lower(m.name) like :fragment or m.project_id in (select c.project_id from project_config c "
                 + "where lower(c.slug) like :fragment or lower(c.name) like :fragment))";
         String user = authorizer.username();

@@ -48,4 +48,14 @@ public record PageRequest(int page, int size, String orderBy) {
     public int offset() {
         return page * size;
     }
+
+    /**
+     * A search text as a case-insensitive LIKE pattern matching it anywhere ({@code %text%}, to
+     * compare with {@code lower(column) like ?}): {@code \}, {@code %} and {@code _} in it match
+     * themselves (PostgreSQL's default escape character is the backslash). Null or blank: {@code %}.
+     */
+    public static String containing(String text) {
+        String plain = text == null ? "" : text.trim().toLowerCase(java.util.Locale.ROOT);
+        return "%" + plain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
 }

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -61,8 +62,10 @@ public class ProjectResource {
 
     @GET
     public Uni<Page<ProjectView>> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @QueryParam("sort") String sort) {
-        return projects.list(authorizer.username(), authorizer.isAdmin(), PageRequest.of(page, size, sort, SORTS, "created,desc", "id"));
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size, @QueryParam("sort") String sort,
+            @QueryParam("q") @Size(max = 200) String q) {
+        return projects.list(authorizer.username(), authorizer.isAdmin(), q,
+                PageRequest.of(page, size, sort, SORTS, "created,desc", "id"));
     }
 
     /** The orders the project list offers. */

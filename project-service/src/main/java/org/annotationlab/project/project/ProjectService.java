@@ -69,17 +69,23 @@ public class ProjectService {
         return existing(projectId).map(p -> ProjectView.of(p, callerRole));
     }
 
-    /** The projects the user is a member of (an admin sees every project), one page in the order asked. */
+    /**
+     * The projects the user is a member of (an admin sees every project), with the user's role in
+     * each, whose name contains {@code q} (any case; all when blank), one page in the order asked.
+     */
     @WithSession
-    public Uni<Page<ProjectView>> list(String username, boolean admin, PageRequest request) {
+    public Uni<Page<ProjectView>> list(String username, boolean admin, String q, PageRequest request) {
         return ProjectMember.ofUser(username).flatMap(memberships -> {
             Map<UUID, ProjectRole> roles = memberships.stream()
                     .collect(Collectors.toMap(m -> m.key.projectId(), m -> m.role));
             if (!admin && roles.isEmpty()) {
                 return Uni.createFrom().item(new Page<ProjectView>(List.of(), request.page(), request.size(), 0));
             }
-            return Page.of(admin ? Project.<Project>find("from Project" + request.orderBy())
-                    : Project.<Project>find("id in ?1" + request.orderBy(), List.copyOf(roles.keySet())), request,
+            String named = PageRequest.containing(q);
+            // The escape character is named: without it the pattern's backslashes did not escape (ProjectResourceTest).
+            return Page.of(admin ? Project.<Project>find("lower(name) like ?1 escape '\\'" + request.orderBy(), named)
+                    : Project.<Project>find("id in ?1 and lower(name) like ?2 escape '\\'" + request.orderBy(),
+                            List.copyOf(roles.keySet()), named), request,
                     p -> ProjectView.of(p, roles.get(p.id)));
         });
     }

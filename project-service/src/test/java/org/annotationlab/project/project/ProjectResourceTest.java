@@ -5,6 +5,7 @@ import static org.annotationlab.project.Api.addMember;
 import static org.annotationlab.project.Api.as;
 import static org.annotationlab.project.Api.createProject;
 import static org.annotationlab.project.Api.unique;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -46,6 +47,28 @@ class ProjectResourceTest {
                 .then().statusCode(409)
                 .contentType("application/problem+json")
                 .body("reason", equalTo("PROJECT_NAME_TAKEN"));
+    }
+
+    @Test
+    void theProjectListSearchesNamesAnyCaseWithTheCallersRoleInEach() {
+        String tag = unique("Search");
+        String mine = as("olivia").body(Map.of("name", tag + " Chemicals_and Diseases 100%")).post("/projects")
+                .then().statusCode(201).extract().path("id");
+        String joined = as("oscar").body(Map.of("name", tag + " chemicals of oscar")).post("/projects")
+                .then().statusCode(201).extract().path("id");
+        addMember(joined, "oscar", "olivia", "REVIEWER");
+        as("oscar").body(Map.of("name", tag + " Chemicals hidden")).post("/projects").then().statusCode(201);
+
+        as("olivia").queryParam("q", tag.toUpperCase() + " CHEMICALS").get("/projects")
+                .then().statusCode(200)
+                .body("total", equalTo(2))
+                .body("items.id", containsInAnyOrder(mine, joined))
+                .body("items.find { it.id == '" + mine + "' }.myRole", equalTo("OWNER"))
+                .body("items.find { it.id == '" + joined + "' }.myRole", equalTo("REVIEWER"));
+        // _ and % match only themselves.
+        as("olivia").queryParam("q", "chemicals_and diseases 100%").get("/projects")
+                .then().body("items.id", equalTo(java.util.List.of(mine)));
+        as("olivia").queryParam("q", tag + " chemicals%hidden").get("/projects").then().body("total", equalTo(0));
     }
 
     @Test
