@@ -127,8 +127,8 @@ is one (lookup), else a new random one. Argument: dict root, secret, key.
 {{- define "lab.keycloakHostname" -}}
 {{- if .Values.keycloak.bundled.hostname -}}
 {{- .Values.keycloak.bundled.hostname -}}
-{{- else if and .Values.ingress.enabled .Values.ingress.keycloak .Values.ingress.host -}}
-{{- printf "%s://%s/auth" (ternary "https" "http" .Values.ingress.tls.enabled) .Values.ingress.host -}}
+{{- else if and (or .Values.gateway.httpRoute.enabled .Values.gateway.ingress.enabled) .Values.gateway.keycloak .Values.gateway.host -}}
+{{- printf "%s://%s/auth" (ternary "https" "http" .Values.gateway.tls) .Values.gateway.host -}}
 {{- end -}}
 {{- end }}
 
@@ -241,4 +241,46 @@ template:
 replicas: {{ $server.replicas }}
 template:
   {{- include "lab.workloadPod" (dict "root" . "component" "model-server" "settings" $server "readOnlyStore" true "port" $server.port) | nindent 2 }}
+{{- end }}
+
+{{/*
+The rows of routes.json this release serves, each with its backend Service and port, as JSON
+{"routes": [...]}: a disabled service's rows are left out, and the Keycloak row unless Keycloak
+is bundled and gateway.keycloak is on. Argument: root.
+*/}}
+{{- define "lab.gatewayRoutes" -}}
+{{- $root := . -}}
+{{- $routes := list -}}
+{{- range (.Files.Get "routes.json" | fromJson).routes -}}
+{{- if eq .service "keycloak" -}}
+{{- if and $root.Values.keycloak.bundled.enabled $root.Values.gateway.keycloak -}}
+{{- $routes = append $routes (merge (dict "backend" (include "lab.name" (dict "root" $root "name" "keycloak")) "port" 8080) .) -}}
+{{- end -}}
+{{- else -}}
+{{- $values := index $root.Values .service -}}
+{{- if $values.enabled -}}
+{{- $routes = append $routes (merge (dict "backend" (include "lab.name" (dict "root" $root "name" .service)) "port" $values.port) .) -}}
+{{- end -}}
+{{- end -}}
+{{- end -}}
+{{- dict "routes" $routes | toJson -}}
+{{- end }}
+
+{{/* A routes.json row as an ingress-nginx regex path for the rewrite /$1$2. Argument: the row. */}}
+{{- define "lab.ingressPath" -}}
+{{- $segments := splitList "/" .prefix -}}
+{{- $last := last $segments -}}
+{{- if eq .rewrite "/" -}}
+{{- $closed := list -}}
+{{- range .closed }}{{ $closed = append $closed (printf "%s(?:/|$)" .) }}{{ end -}}
+{{- if $closed -}}
+{{- printf "%s/()((?!%s).*)" (trimSuffix "/" .prefix) (join "|" $closed) -}}
+{{- else -}}
+{{- printf "%s/()(.*)" (trimSuffix "/" .prefix) -}}
+{{- end -}}
+{{- else if eq .rewrite (printf "/%s" $last) -}}
+{{- printf "%s/(%s)(/.*|$)" (join "/" (initial $segments)) $last -}}
+{{- else -}}
+{{- fail (printf "routes.json: an Ingress cannot rewrite %s to %s (only to / or /%s)" .prefix .rewrite $last) -}}
+{{- end -}}
 {{- end }}

@@ -128,7 +128,7 @@ class BundledInfrastructureTest {
 
     @Test
     void keycloakIssuesTokensForThePublicHostOfTheGateway() {
-        Manifests published = Chart.render(Chart.BUNDLED_VALUES, Map.of("ingress.host", "lab.example.com", "ingress.tls.enabled", "true"));
+        Manifests published = Chart.render(Chart.BUNDLED_VALUES, Map.of("gateway.host", "lab.example.com", "gateway.tls", "true"));
 
         Map<String, String> env = env(published.container("Deployment", "lab-keycloak"));
         assertEquals("https://lab.example.com/auth", env.get("KC_HOSTNAME"));

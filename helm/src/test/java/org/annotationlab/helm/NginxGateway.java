@@ -13,13 +13,10 @@ import java.util.regex.Pattern;
 /**
  * What ingress-nginx does with the chart's Ingress: each path becomes a case-insensitive regex
  * location anchored at the start, and a matching request is rewritten to the rewrite-target with
- * the path's groups substituted. A request matching two paths is a chart bug.
+ * the path's groups substituted; of several matching paths the longest wins. Two matching paths of
+ * the same length would be a chart bug.
  */
-final class NginxGateway {
-
-    /** Where a request ends up: a Service, its port, and the path the service receives. */
-    record Forward(String service, int port, String path) {
-    }
+final class NginxGateway implements Gateway {
 
     private record Location(Pattern pattern, String service, int port) {
     }
@@ -42,16 +39,28 @@ final class NginxGateway {
         }
     }
 
-    Optional<Forward> route(String requestPath) {
+    @Override
+    public Optional<Forward> route(String requestPath) {
+        // ingress-nginx orders regex locations by the length of their path, longest first, and
+        // nginx takes the first regex location that matches.
         List<Forward> forwards = new ArrayList<>();
+        int longest = -1;
         for (Location location : locations) {
             Matcher matcher = location.pattern().matcher(requestPath);
-            if (matcher.lookingAt()) {
+            if (!matcher.lookingAt()) {
+                continue;
+            }
+            int length = location.pattern().pattern().length();
+            if (length > longest) {
+                forwards.clear();
+                longest = length;
+            }
+            if (length == longest) {
                 forwards.add(new Forward(location.service(), location.port(), rewrite(matcher)));
             }
         }
         if (forwards.size() > 1) {
-            fail(requestPath + " matches several routes: " + forwards);
+            fail(requestPath + " matches several routes of the same length: " + forwards);
         }
         return forwards.stream().findFirst();
     }

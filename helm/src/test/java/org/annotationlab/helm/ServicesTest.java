@@ -25,7 +25,19 @@ class ServicesTest {
             assertEquals(port, Tree.at(service, "spec", "ports", 0, "port"));
             assertEquals(name, Tree.str(service, "spec", "selector", "app.kubernetes.io/name"));
         });
-        assertEquals(Chart.SERVICES.size(), manifests.ofKind("Deployment").size());
+        // and the web UI's
+        assertEquals(Chart.SERVICES.size() + 1, manifests.ofKind("Deployment").size());
+    }
+
+    @Test
+    void theWebUiRunsBehindTheGatewaysRootWithTheServicesSecurityContext() {
+        Manifests manifests = Chart.defaults();
+        Map<String, Object> container = manifests.container("Deployment", "lab-web-ui");
+        assertEquals("docker.io/annotationlab/web-ui:0.1.0-SNAPSHOT", container.get("image"));
+        assertEquals(8080, Tree.at(container, "ports", 0, "containerPort"));
+        assertEquals(true, Tree.at(container, "securityContext", "readOnlyRootFilesystem"));
+        assertEquals(8080, Tree.at(manifests.get("Service", "lab-web-ui"), "spec", "ports", 0, "port"));
+        assertFalse(Chart.render(null, Map.of("web-ui.enabled", "false")).find("Deployment", "lab-web-ui").isPresent());
     }
 
     @Test
@@ -167,7 +179,7 @@ class ServicesTest {
         assertFalse(manifests.find("Deployment", "lab-preannotation-service").isPresent());
         assertFalse(manifests.find("Service", "lab-preannotation-service").isPresent());
         assertFalse(manifests.find("ConfigMap", "lab-preannotation-service").isPresent());
-        assertEquals(4, manifests.ofKind("Deployment").size());
+        assertEquals(4 + 1, manifests.ofKind("Deployment").size());
     }
 
     @Test
