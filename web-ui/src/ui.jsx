@@ -55,3 +55,38 @@ export function formatTime(iso) {
   if (!iso) return '';
   return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** A screen's title with its search box (the label read by screen readers, the placeholder shown). */
+export function ScreenHead({ id, title, search, label, placeholder, onSearch }) {
+  return (
+    <div class="screen-head">
+      <h1 id={`${id}-title`}>{title}</h1>
+      <div class="search">
+        <label for={`${id}-search`} class="visually-hidden">{label}</label>
+        <input id={`${id}-search`} type="search" placeholder={placeholder} value={search}
+          onInput={e => onSearch(e.currentTarget.value)} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * One page of a server-side list: `load(pageNo)` fetches it whenever `deps` change (back to the
+ * first page when they do) or the page changes; an answer that arrives after a newer request is
+ * dropped. `then` gets each page as it arrives (to fetch what the rows need).
+ */
+export function usePagedList(load, deps, then) {
+  const [pageNo, setPageNo] = useState(0);
+  const [page, setPage] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => setPageNo(0), deps);
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    load(pageNo)
+      .then(p => { if (live) { setPage(p); then?.(p, () => live); } })
+      .catch(e => live && setError(e.message));
+    return () => { live = false; };
+  }, [...deps, pageNo]);
+  return { page, pageNo, setPageNo, error, setError };
+}

@@ -1,37 +1,21 @@
 // Models: the registry, filtered by the project's name as users see it; each model's labels and
 // per-label scores, when it was trained and by which run, and whether it is deployed now.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { get, query } from '../api.js';
-import { Banner, Loading, Pager, formatTime, useDebounced } from '../ui.jsx';
+import { Banner, Loading, Pager, ScreenHead, formatTime, useDebounced, usePagedList } from '../ui.jsx';
 
 export function Models() {
   const [search, setSearch] = useState(new URLSearchParams(location.hash.split('?')[1] ?? '').get('project') ?? '');
   const project = useDebounced(search);
-  const [pageNo, setPageNo] = useState(0);
-  const [page, setPage] = useState(null);
   const [context, setContext] = useState({ runs: {}, deployed: {} });
-  const [error, setError] = useState(null);
-
-  useEffect(() => setPageNo(0), [project]);
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    get('/models' + query({ project, page: pageNo, size: 20 }))
-      .then(p => { if (live) { setPage(p); loadContext(p.items).then(c => live && setContext(c)); } })
-      .catch(e => live && setError(e.message));
-    return () => { live = false; };
-  }, [project, pageNo]);
+  const { page, setPageNo, error } = usePagedList(
+    pageNo => get('/models' + query({ project, page: pageNo, size: 20 })), [project],
+    (p, live) => loadContext(p.items).then(c => live() && setContext(c)));
 
   return (
     <section aria-labelledby="models-title">
-      <div class="screen-head">
-        <h1 id="models-title">Models</h1>
-        <div class="search">
-          <label for="model-project" class="visually-hidden">Filter by project name</label>
-          <input id="model-project" type="search" placeholder="Filter by project name" value={search}
-            onInput={e => setSearch(e.currentTarget.value)} />
-        </div>
-      </div>
+      <ScreenHead id="models" title="Models" search={search} onSearch={setSearch}
+        label="Filter by project name" placeholder="Filter by project name" />
       <Banner error={error} />
       {page === null && !error ? <Loading what="models" /> : page && (
         page.items.length === 0

@@ -1,9 +1,9 @@
 // Projects: the projects the user can see, with their role, task counts and the last training's
 // state; search by name; create; delete (Owner).
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { ApiError, api, get, query } from '../api.js';
 import { ROLE_NAMES, actingRole, may, whyNot } from '../roles.js';
-import { Banner, Field, Loading, Pager, formatTime, useDebounced } from '../ui.jsx';
+import { Banner, Field, Loading, Pager, ScreenHead, formatTime, useDebounced, usePagedList } from '../ui.jsx';
 
 const PAGE_SIZE = 20;
 const STATE_NAMES = { QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled' };
@@ -11,32 +11,16 @@ const STATE_NAMES = { QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeede
 export function Projects({ user }) {
   const [search, setSearch] = useState('');
   const q = useDebounced(search);
-  const [pageNo, setPageNo] = useState(0);
-  const [page, setPage] = useState(null);
   const [details, setDetails] = useState({});
-  const [error, setError] = useState(null);
   const [reload, setReload] = useState(0);
-
-  useEffect(() => setPageNo(0), [q]);
-  useEffect(() => {
-    let live = true;
-    setError(null);
-    get('/projects' + query({ q, page: pageNo, size: PAGE_SIZE, sort: 'name' }))
-      .then(p => { if (live) { setPage(p); loadDetails(p.items, user, d => live && setDetails(d)); } })
-      .catch(e => live && setError(e.message));
-    return () => { live = false; };
-  }, [q, pageNo, reload]);
+  const { page, setPageNo, error, setError } = usePagedList(
+    pageNo => get('/projects' + query({ q, page: pageNo, size: PAGE_SIZE, sort: 'name' })), [q, reload],
+    (p, live) => loadDetails(p.items, user, d => live() && setDetails(d)));
 
   return (
     <section aria-labelledby="projects-title">
-      <div class="screen-head">
-        <h1 id="projects-title">Projects</h1>
-        <div class="search">
-          <label for="project-search" class="visually-hidden">Search projects by name</label>
-          <input id="project-search" type="search" placeholder="Search by name" value={search}
-            onInput={e => setSearch(e.currentTarget.value)} />
-        </div>
-      </div>
+      <ScreenHead id="projects" title="Projects" search={search} onSearch={setSearch}
+        label="Search projects by name" placeholder="Search by name" />
       <Banner error={error} onClose={() => setError(null)} />
       {page === null && !error ? <Loading what="projects" /> : page && (
         page.items.length === 0

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, get, query } from '../api.js';
 import { ROLE_NAMES, may, whyNot } from '../roles.js';
-import { Banner, Field, Loading, Pager, formatTime, useDebounced } from '../ui.jsx';
+import { Banner, Field, Loading, Pager, formatTime, useDebounced, usePagedList } from '../ui.jsx';
 
 export function Setup({ user, projectId }) {
   const [project, setProject] = useState(null);
@@ -223,17 +223,12 @@ const ROLES = ['OWNER', 'MANAGER', 'REVIEWER', 'ANNOTATOR'];
 
 function Members({ project, user }) {
   const manage = may(project, user, 'MANAGE_MEMBERS');
-  const [pageNo, setPageNo] = useState(0);
-  const [page, setPage] = useState(null);
-  const [error, setError] = useState(null);
   const [reload, setReload] = useState(0);
+  const { page, setPageNo, error, setError } = usePagedList(
+    pageNo => get(`/projects/${project.id}/members` + query({ page: pageNo, size: 20, sort: 'username' })), [project.id, reload]);
   const [username, setUsername] = useState('');
   const [role, setRole] = useState('ANNOTATOR');
   const [addError, setAddError] = useState(null);
-  useEffect(() => {
-    get(`/projects/${project.id}/members` + query({ page: pageNo, size: 20, sort: 'username' }))
-      .then(setPage).catch(e => setError(e.message));
-  }, [project.id, pageNo, reload]);
 
   async function act(method, path, body) {
     setError(null);

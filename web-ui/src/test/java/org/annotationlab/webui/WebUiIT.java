@@ -117,7 +117,7 @@ class WebUiIT {
         Users.call("olivia", "POST", "/projects/" + id + "/members", "{\"username\": \"anna\", \"role\": \"ANNOTATOR\"}", 201);
 
         browser.signIn("anna");
-        browser.find(By.id("project-search")).sendKeys(name);
+        browser.find(By.id("projects-search")).sendKeys(name);
         WebElement row = browser.waitFor(By.cssSelector("tr[data-project='" + name + "']"));
         assertEquals("Annotator", row.findElement(By.cssSelector("td.role")).getText());
         assertTrue(row.findElements(By.linkText("Set up")).isEmpty(), "no Set up link for an Annotator");
@@ -149,7 +149,7 @@ class WebUiIT {
         assertTrue(option.getAttribute("title").startsWith(model + ": trained "), option.getAttribute("title"));
 
         browser.open("/models");
-        browser.waitFor(By.id("model-project")).sendKeys(projectName.toUpperCase(), Keys.TAB);
+        browser.waitFor(By.id("models-search")).sendKeys(projectName.toUpperCase(), Keys.TAB);
         WebElement row = browser.waitFor(By.cssSelector("tr[data-model='" + model + "']"));
         WebElement trained = row.findElement(By.cssSelector(".trained"));
         new Actions(browser.driver()).moveToElement(trained).perform();
@@ -158,7 +158,7 @@ class WebUiIT {
         browser.waitUntil(d -> row.getText().contains("by training run"));
         browser.screenshot("models");
 
-        browser.find(By.id("model-project")).sendKeys(" no project is named like this");
+        browser.find(By.id("models-search")).sendKeys(" no project is named like this");
         browser.waitUntil(d -> d.findElements(By.cssSelector("#models")).isEmpty());
         assertTrue(browser.find(By.cssSelector("p.empty")).getText().startsWith("No model of a project named like"));
     }
