@@ -269,6 +269,15 @@ class DeploymentFlowTest {
                         29, 7, 36), 36, "abc", Instant.now(), path.toString(), deploy);
     }
 
+    /** A NUL character in a model's name or the project filter is a 400 naming it, not a 500 from the database. */
+    @Test
+    void aNulCharacterInAModelQueryIsABadRequest() {
+        as("olivia").urlEncodingEnabled(false).get("/models?project=a%00b").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("project"));
+        as("olivia").urlEncodingEnabled(false).get("/models/a%00b").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", org.hamcrest.Matchers.hasItem("name"));
+    }
+
     private static void publish(TrainingSucceeded event, int times) {
         DirectPublisher.publish(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
                 "training-service", times, event);

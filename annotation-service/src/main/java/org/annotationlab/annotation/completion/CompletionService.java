@@ -191,8 +191,9 @@ public class CompletionService {
 
     @WithTransaction
     public Uni<View> submit(UUID projectId, UUID completionId, String caller, ProjectRole role) {
+        // Submitting a submitted completion changes nothing: one submission, one event, whoever asks twice.
         return own(projectId, completionId, caller).call(c -> workableTask(projectId, c.taskId, caller, role))
-                .call(c -> submitted(c, caller)).map(CompletionViews::of);
+                .call(c -> c.submitted ? Uni.createFrom().voidItem() : submitted(c, caller)).map(CompletionViews::of);
     }
 
     @WithSession

@@ -13,10 +13,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.annotationlab.annotation.completion.CompletionDtos;
+import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -43,7 +46,18 @@ public class PredictionResource {
     public Uni<Map<String, Integer>> store(@PathParam("projectId") UUID projectId,
             @Valid @NotNull PredictionDtos.Batch batch) {
         return authorizer.require(projectId, ProjectPermission.DEPLOY)
+                .invoke(() -> requireEachTaskOnce(batch))
                 .chain(() -> predictions.store(projectId, batch)).map(n -> Map.of("tasks", n));
+    }
+
+    /** A batch holds one prediction per task: a task named twice is refused, naming the second place. */
+    private static void requireEachTaskOnce(PredictionDtos.Batch batch) {
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < batch.predictions().size(); i++) {
+            if (!seen.add(batch.predictions().get(i).taskId())) {
+                throw ProblemException.invalid("predictions[" + i + "].taskId", "this task is already predicted in this batch");
+            }
+        }
     }
 
     @GET

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.UUID;
 import org.annotationlab.annotation.completion.Completion;
 import org.annotationlab.annotation.completion.CompletionDtos;
@@ -53,7 +54,13 @@ public class ReviewService {
                     }
                 })
                 .call(c -> {
-                    c.reviewStatus = Completion.ReviewStatus.valueOf(decision.status().name());
+                    Completion.ReviewStatus status = Completion.ReviewStatus.valueOf(decision.status().name());
+                    if (status == c.reviewStatus && caller.equals(c.reviewer)
+                            && Objects.equals(decision.comment(), c.reviewComment)) {
+                        // The same decision again (a retry, or requests racing): nothing new to write.
+                        return Uni.createFrom().voidItem();
+                    }
+                    c.reviewStatus = status;
                     c.reviewer = caller;
                     c.reviewComment = decision.comment();
                     c.reviewedAt = OffsetDateTime.now(ZoneOffset.UTC);

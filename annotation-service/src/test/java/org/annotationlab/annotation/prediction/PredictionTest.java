@@ -74,15 +74,15 @@ class PredictionTest {
     @Test
     void predictionsForTasksOfAnotherProjectOrWithUnknownLabelsAreRefused() {
         UUID project = project("Disease");
-        List<String> t = importTasks(project, "text", "gout\n");
+        List<String> t = importTasks(project, "text", "gout\ngout\ngout\n");
 
         as("olivia").body(batch("1", UUID.randomUUID().toString(), 4, 0.8)).put("/projects/" + project + "/predictions")
                 .then().statusCode(422).body("errors[0].field", equalTo("predictions"));
         Map<String, Object> fine = Map.of("taskId", t.get(0), "spans", List.of(Map.of("start", 0, "end", 4,
                 "label", "Disease")));
-        Map<String, Object> drug = Map.of("taskId", t.get(0), "spans", List.of(Map.of("start", 0, "end", 4,
+        Map<String, Object> drug = Map.of("taskId", t.get(1), "spans", List.of(Map.of("start", 0, "end", 4,
                 "label", "Drug")));
-        Map<String, Object> tooLong = Map.of("taskId", t.get(0), "spans", List.of(Map.of("start", 0, "end", 4,
+        Map<String, Object> tooLong = Map.of("taskId", t.get(2), "spans", List.of(Map.of("start", 0, "end", 4,
                 "label", "Disease"), Map.of("start", 2, "end", 9, "label", "Disease")));
         as("olivia").body(Map.of("model", "ncbi_ner_v1", "modelVersion", "1", "predictions", List.of(fine, drug, tooLong)))
                 .put("/projects/" + project + "/predictions").then().statusCode(422)

@@ -26,6 +26,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *       range);</li>
  *   <li>400, 413, 415 and 422 on every operation that reads a body (unreadable; too large; a
  *       content type it does not read; an invalid field, named in {@code errors});</li>
+ *   <li>400 on every operation with a parameter (a NUL character in it);</li>
+ *   <li>409 on every operation that writes (a concurrent request changed or created the same thing);</li>
  *   <li>500 on every operation: an unexpected failure, whose detail names the incident id.</li>
  * </ul>
  */
@@ -46,8 +48,13 @@ public class ProblemResponses implements OASFilter {
             return;
         }
         for (PathItem path : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : path.getOperations().values()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getOperations().entrySet()) {
+                Operation operation = entry.getValue();
                 addShared(operation);
+                if (entry.getKey() != PathItem.HttpMethod.GET && entry.getKey() != PathItem.HttpMethod.HEAD) {
+                    addIfAbsent(operation, "409", "another request changed or created the same thing at the same time "
+                            + "(CONCURRENT_UPDATE, ALREADY_EXISTS)");
+                }
                 addIfAbsent(operation, "500", "an unexpected failure; the detail names the incident id in the service's log");
                 for (Map.Entry<String, APIResponse> response : operation.getResponses().getAPIResponses().entrySet()) {
                     if (isError(response.getKey())) {
@@ -62,6 +69,9 @@ public class ProblemResponses implements OASFilter {
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
             addIfAbsent(operation, "401", "no valid bearer token");
             addIfAbsent(operation, "403", "the caller's role does not allow this action");
+        }
+        if (has(operation, Parameter.In.PATH) || has(operation, Parameter.In.QUERY)) {
+            addIfAbsent(operation, "400", "a parameter holds a NUL character (INVALID_PARAMETER)");
         }
         if (has(operation, Parameter.In.PATH)) {
             addIfAbsent(operation, "404", "no such resource, or a project the caller is not a member of");

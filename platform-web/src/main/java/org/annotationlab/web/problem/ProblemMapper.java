@@ -92,6 +92,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        Problem storage = StorageProblems.of(e);
+        if (storage != null) {
+            return respond(storage);
+        }
         UUID incident = UUID.randomUUID();
         LOG.errorf(e, "unexpected failure, incident %s", incident);
         return respond(simple(500, "INTERNAL_ERROR", "unexpected failure; incident " + incident));
@@ -151,6 +155,11 @@ public class ProblemMapper {
                 String field = path(mapping);
                 return new Problem(type("MALFORMED_JSON"), title(400), 400, field + ": wrong type or format",
                         "MALFORMED_JSON", List.of(new Problem.FieldError(field, "wrong type or format")));
+            }
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field '")) {
+                String field = e.getOriginalMessage().replaceAll("^Duplicate field '(.*)'.*$", "$1");
+                return new Problem(type("DUPLICATE_FIELD"), title(400), 400, "the field " + field + " is given twice",
+                        "DUPLICATE_FIELD", List.of(new Problem.FieldError(field, "given twice")));
             }
             String where = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
+import org.annotationlab.web.problem.StorageProblems;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,6 +58,7 @@ public class ProjectResource {
             + "pretrained; LABEL_NOT_PREDICTED: a bound model does not predict its label")
     public Uni<Response> create(@Valid @NotNull ProjectRequests.Create request) {
         return projects.create(request, authorizer.username())
+                .onFailure(e -> NAME_INDEX.equals(StorageProblems.violatedUnique(e))).transform(e -> ProjectService.nameTaken(request.name()))
                 .map(p -> Response.created(URI.create("/projects/" + p.id())).entity(p).build());
     }
 
@@ -67,6 +69,9 @@ public class ProjectResource {
         return projects.list(authorizer.username(), authorizer.isAdmin(), q,
                 PageRequest.of(page, size, sort, SORTS, "created,desc", "id"));
     }
+
+    /** The unique index on lower(name): a concurrent request took the name between the check and the write. */
+    private static final String NAME_INDEX = "project_name_ci";
 
     /** The orders the project list offers. */
     static final Map<String, String> SORTS = PageRequest.keys("name", "lower(name)", "created", "createdAt");
@@ -85,7 +90,8 @@ public class ProjectResource {
     @APIResponse(responseCode = "409", description = "PROJECT_NAME_TAKEN: another project has that name")
     public Uni<ProjectView> update(@PathParam("projectId") UUID projectId, @Valid @NotNull ProjectRequests.Update request) {
         return authorizer.require(projectId, ProjectPermission.EDIT_PROJECT)
-                .flatMap(role -> projects.update(projectId, request, role));
+                .flatMap(role -> projects.update(projectId, request, role))
+                .onFailure(e -> NAME_INDEX.equals(StorageProblems.violatedUnique(e))).transform(e -> ProjectService.nameTaken(request.name()));
     }
 
     @DELETE

@@ -162,10 +162,14 @@ public class ProjectService {
         return project.persist();
     }
 
+    static ProblemException nameTaken(String name) {
+        return ProblemException.conflict("PROJECT_NAME_TAKEN", "a project named \"" + name + "\" already exists");
+    }
+
     private static Uni<Void> requireFreeName(String name, UUID except) {
         return Project.<Project>find("lower(name) = lower(?1)", name).firstResult().invoke(found -> {
             if (found != null && !found.id.equals(except)) {
-                throw ProblemException.conflict("PROJECT_NAME_TAKEN", "a project named \"" + name + "\" already exists");
+                throw nameTaken(name);
             }
         }).replaceWithVoid();
     }

@@ -50,6 +50,16 @@ class BadInputTest {
     }
 
     @Test
+    void aNulCharacterOrTextAfterTheObjectIsRefused() {
+        as(user).body("{\"name\": \"a\\u0000b\"}").post("/projects")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("name"));
+        as(user).body("{\"name\": \"" + unique("P") + "\"} garbage").post("/projects")
+                .then().statusCode(400).contentType(PROBLEM).body("reason", equalTo("MALFORMED_JSON"));
+        as(user).queryParam("q", "a\u0000b").get("/projects")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("q"));
+    }
+
+    @Test
     void wrongTypesAreNamed() {
         as(user).body("{\"name\": [\"a\"]}").post("/projects")
                 .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("name"));

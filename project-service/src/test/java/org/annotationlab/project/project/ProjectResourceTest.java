@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
@@ -69,6 +71,17 @@ class ProjectResourceTest {
         as("olivia").queryParam("q", "chemicals_and diseases 100%").get("/projects")
                 .then().body("items.id", equalTo(java.util.List.of(mine)));
         as("olivia").queryParam("q", tag + " chemicals%hidden").get("/projects").then().body("total", equalTo(0));
+    }
+
+    @Test
+    void twentyCreatesOfOneNameAtOnceMakeOneProjectAndNineteenConflicts() {
+        String name = unique("Race");
+        java.util.Map<Integer, Integer> statuses = org.annotationlab.testing.Concurrently.statuses(20,
+                () -> as("olivia").body(Map.of("name", name)).post("/projects").statusCode());
+
+        System.out.println("20 creates of one project name at once: " + statuses);
+        assertEquals(Map.of(201, 1, 409, 19), statuses);
+        as("olivia").queryParam("q", name).get("/projects").then().body("total", equalTo(1));
     }
 
     @Test

@@ -38,6 +38,27 @@ class SettingsResourceTest {
                 .body("errors.field", containsInAnyOrder("dropout", "epochs", "learningRate", "validationSplit"));
     }
 
+    /** Nothing is coerced: 2.5 or "3" epochs, 1e309, a key given twice, text after the object. */
+    @Test
+    void numbersAreReadStrictlyAndTheFieldIsNamed() {
+        String id = createProject("olivia");
+        String path = "/projects/" + id + "/training-parameters";
+        String rest = "\"learningRate\": 0.003, \"decay\": 0.0, \"dropout\": 0.4, \"batchSize\": 16}";
+
+        as("olivia").body("{\"validationSplit\": 0.1, \"epochs\": 2.5, " + rest).put(path)
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("epochs"));
+        as("olivia").body("{\"validationSplit\": 0.1, \"epochs\": \"3\", " + rest).put(path)
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("epochs"));
+        as("olivia").body("{\"validationSplit\": 1e309, \"epochs\": 3, " + rest).put(path)
+                .then().statusCode(400).body("errors.field", containsInAnyOrder("validationSplit"));
+        as("olivia").body("{\"validationSplit\": 0.1, \"epochs\": 3, \"epochs\": 4, " + rest).put(path)
+                .then().statusCode(400).body("reason", equalTo("DUPLICATE_FIELD")).body("errors.field", containsInAnyOrder("epochs"));
+        as("olivia").body("{\"validationSplit\": 0.1, \"epochs\": 3, " + rest + " garbage").put(path)
+                .then().statusCode(400).body("reason", equalTo("MALFORMED_JSON"));
+
+        as("olivia").get(path).then().statusCode(200).body("epochs", equalTo(10));
+    }
+
     @Test
     void onlyOwnersAndManagersSwitchActiveLearning() {
         String id = createProject("olivia");

@@ -11,7 +11,14 @@ import org.annotationlab.annotation.completion.Span;
  */
 public record ImportRow(long line, String text, String meta, List<Span> spans, String error, boolean endsImport) {
 
+    /** A task row; a bad row when its text or metadata holds a NUL character, which PostgreSQL cannot store. */
     public static ImportRow task(long line, String text, String meta, List<Span> spans) {
+        if (text.indexOf('\u0000') >= 0) {
+            return bad(line, "the text contains a NUL character (\\u0000), which cannot be stored");
+        }
+        if (meta != null && (meta.indexOf('\u0000') >= 0 || meta.contains("\\u0000"))) {
+            return bad(line, "the metadata contains a NUL character (\\u0000), which cannot be stored");
+        }
         return new ImportRow(line, text, meta, spans, null, false);
     }
 
