@@ -65,6 +65,7 @@ public final class Lab {
         members.put("olivia", ProjectRole.OWNER);
         members.put("anna", ProjectRole.ANNOTATOR);
         members.put("rita", ProjectRole.REVIEWER);
+        members.put("max", ProjectRole.MANAGER);
         return project(members, labels);
     }
 

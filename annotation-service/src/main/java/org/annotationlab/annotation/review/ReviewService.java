@@ -48,6 +48,10 @@ public class ReviewService {
                     }
                 }))
                 .invoke(c -> {
+                    if (caller.equals(c.author)) {
+                        throw new ProblemException(403, "OWN_COMPLETION", "completion " + completionId
+                                + " is your own; another reviewer decides on it, so it is checked by a second pair of eyes");
+                    }
                     if (!c.submitted) {
                         throw ProblemException.conflict("NOT_SUBMITTED", "completion " + completionId
                                 + " is a draft; only submitted completions are reviewed");

@@ -74,6 +74,30 @@ class CompletionReviewTest {
                 .body("author", contains("anna", "olivia"));
     }
 
+    /** A completion is checked by a second pair of eyes: nobody, Owner included, reviews their own. */
+    @Test
+    void nobodyReviewsTheirOwnCompletion() {
+        UUID project = project("Disease");
+        List<String> tasks = importTasks(project, "text", "gout\n");
+        String mine = Lab.complete(project, "olivia", tasks.get(0), 0, 4, true);
+        String review = "/projects/" + project + "/completions/" + mine + "/review";
+
+        as("olivia").body(Map.of("status", "ACCEPTED")).post(review)
+                .then().statusCode(403).body("reason", equalTo("OWN_COMPLETION"));
+        as("max").body(Map.of("status", "ACCEPTED")).post(review).then().statusCode(200).body("reviewStatus", equalTo("ACCEPTED"));
+    }
+
+    /** Membership comes first: a non-member's request with a body gets the 404, whatever the body holds. */
+    @Test
+    void aNonMembersBodyIsNeverLookedAt() {
+        UUID project = project("Disease");
+        String task = importTasks(project, "text", "gout\n").get(0);
+        as("eve").body("{\"spans\": \"not a list\"}").post("/projects/" + project + "/tasks/" + task + "/completions")
+                .then().statusCode(404).body("reason", equalTo("NOT_FOUND"));
+        as("eve").body("{\"spans\": [").post("/projects/" + project + "/tasks/" + task + "/completions")
+                .then().statusCode(404).body("reason", equalTo("NOT_FOUND"));
+    }
+
     @Test
     void draftIsUpdatedSubmittedAndReviewedWithItsHistoryKept() {
         UUID project = project("Disease");

@@ -34,7 +34,7 @@ class TaskListingTest {
         // t0: a draft; t1: submitted, then rejected; t2: submitted, then accepted; t3: submitted; t4: nothing.
         complete(project, "anna", t.get(0), 0, 2, false);
         review(project, "rita", complete(project, "anna", t.get(1), 0, 2, true), "REJECTED");
-        review(project, "olivia", complete(project, "olivia", t.get(2), 0, 2, true), "ACCEPTED");
+        review(project, "max", complete(project, "olivia", t.get(2), 0, 2, true), "ACCEPTED");
         complete(project, "olivia", t.get(3), 0, 2, true);
 
         Map<String, List<String>> expected = Map.of(

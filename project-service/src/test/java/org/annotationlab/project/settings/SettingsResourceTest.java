@@ -38,6 +38,16 @@ class SettingsResourceTest {
                 .body("errors.field", containsInAnyOrder("dropout", "epochs", "learningRate", "validationSplit"));
     }
 
+    /** Membership comes first: a non-member's invalid body gets the 404 that hides the project, not a 422. */
+    @Test
+    void aNonMembersBodyIsNeverLookedAt() {
+        String id = createProject("olivia");
+        as("eve").body(Map.of("validationSplit", 0.9, "epochs", 0)).put("/projects/" + id + "/training-parameters")
+                .then().statusCode(404).body("reason", equalTo("NOT_FOUND"));
+        as("eve").body("{\"epochs\": ").put("/projects/" + id + "/training-parameters")
+                .then().statusCode(404).body("reason", equalTo("NOT_FOUND"));
+    }
+
     /** Nothing is coerced: 2.5 or "3" epochs, 1e309, a key given twice, text after the object. */
     @Test
     void numbersAreReadStrictlyAndTheFieldIsNamed() {
