@@ -68,9 +68,9 @@ class DeploymentFlowTest {
         // project-service learns the pretrained model from deploy-service's catalog (ModelRegistered).
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> project().as("olivia")
                 .contentType("application/xml").body(xml).put("/projects/" + projectId + "/labeling-config").statusCode() == 200);
-        await().atMost(Duration.ofSeconds(30)).until(() -> as("anna").get("/projects/" + projectId + "/deployments").statusCode() == 200);
-
-        // The Deploy button: only the bound (pretrained) model; annotators may not.
+        // An Annotator is a member (403, not the 404 of a non-member) who may neither read deployments
+        // (READ_TRAINING, docs/roles.md) nor deploy.
+        await().atMost(Duration.ofSeconds(30)).until(() -> as("anna").get("/projects/" + projectId + "/deployments").statusCode() == 403);
         as("anna").post("/projects/" + projectId + "/deployments").then().statusCode(403);
         // Deploy asks project-service for the bindings as saved: right after the save, no waiting.
         as("olivia").post("/projects/" + projectId + "/deployments").then().statusCode(202)

@@ -58,7 +58,7 @@ public class DeploymentResource {
     @GET
     @Path("projects/{projectId}/deployments/latest")
     public Uni<DeploymentView.Latest> latest(@PathParam("projectId") UUID projectId) {
-        return authorizer.require(projectId, ProjectPermission.READ_PROJECT)
+        return authorizer.require(projectId, ProjectPermission.READ_TRAINING)
                 .chain(() -> Panache.withSession(() -> Deployment.latest(projectId)
                         .flatMap(latest -> Deployment.serving(projectId).map(serving -> {
                             if (latest == null) {
@@ -74,7 +74,7 @@ public class DeploymentResource {
     public Uni<Page<DeploymentView>> history(@PathParam("projectId") UUID projectId,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size, @QueryParam("sort") String sort) {
-        return authorizer.require(projectId, ProjectPermission.READ_PROJECT).chain(() -> {
+        return authorizer.require(projectId, ProjectPermission.READ_TRAINING).chain(() -> {
             PageRequest request = PageRequest.of(page, size, sort, SORTS, "number,desc", "number");
             return Panache.withSession(() -> Page.of(Deployment.<Deployment>find("projectId = ?1" + request.orderBy(), projectId),
                     request, DeploymentView::of));
@@ -90,7 +90,7 @@ public class DeploymentResource {
     public Uni<DeploymentView> get(@PathParam("deploymentId") UUID deploymentId) {
         return Panache.withSession(() -> Deployment.<Deployment>findById(deploymentId))
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("deployment " + deploymentId))
-                .call(d -> authorizer.require(d.projectId, ProjectPermission.READ_PROJECT))
+                .call(d -> authorizer.require(d.projectId, ProjectPermission.READ_TRAINING))
                 .map(DeploymentView::of);
     }
 }
