@@ -2,6 +2,7 @@ package org.annotationlab.annotation.task;
 
 import static io.restassured.RestAssured.given;
 import static org.annotationlab.annotation.Lab.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -10,6 +11,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -66,6 +68,26 @@ class ReadYourWritesTest {
             refused += status == 201 ? 0 : 1;
         }
         assertEquals(0, refused, "completions refused right after the config change that allowed their label");
+    }
+
+    /**
+     * The realm admin may act in any project, but not in one that does not exist or was deleted:
+     * 404, within the second for which project-service's answer is kept.
+     */
+    @Test
+    void theAdminGetsNotFoundForAProjectThatDoesNotExist() {
+        String admin = TestTokens.bearer("root", "admin");
+        given().header("Authorization", admin).contentType("text/plain").body("Familial gout")
+                .post("/projects/" + UUID.randomUUID() + "/tasks/import?format=text").then().statusCode(404);
+        String id = projects("olivia").body(Map.of("name", "Deleted " + UUID.randomUUID())).post("/projects")
+                .then().statusCode(201).extract().path("id");
+        given().header("Authorization", admin).get("/projects/" + id + "/tasks").then().statusCode(200);
+        projects("olivia").delete("/projects/" + id).then().statusCode(204);
+        // Like a removed member, within the second project-service's answers are kept.
+        await().atMost(Duration.ofSeconds(3))
+                .until(() -> given().header("Authorization", admin).get("/projects/" + id + "/tasks").statusCode() == 404);
+        given().header("Authorization", admin).contentType("text/plain").body("Familial gout")
+                .post("/projects/" + id + "/tasks/import?format=text").then().statusCode(404);
     }
 
     private static int importWith(String projectId, String label) {

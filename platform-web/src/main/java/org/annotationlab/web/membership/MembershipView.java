@@ -15,6 +15,7 @@ import org.annotationlab.events.project.MemberRoleChanged;
 import org.annotationlab.events.project.ProjectDeleted;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.web.Blocking;
+import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.MembershipLookup;
 
 /**
@@ -65,7 +66,8 @@ public class MembershipView implements MembershipLookup {
         if (token == null) {
             return Uni.createFrom().nullItem();
         }
-        return Blocking.offload(() -> owner.ask(projectId, username, token));
+        boolean admin = owner.callerIsAdmin();
+        return Blocking.offload(() -> existing(projectId, owner.ask(projectId, username, token), admin));
     }
 
     /** The same, blocking, for callers on a worker thread (null when it cannot be asked). */
@@ -75,7 +77,19 @@ public class MembershipView implements MembershipLookup {
             return Optional.of(cached);
         }
         String token = owner.tokenToAsk(username);
-        return token == null ? null : owner.ask(projectId, username, token);
+        return token == null ? null : existing(projectId, owner.ask(projectId, username, token), owner.callerIsAdmin());
+    }
+
+    /**
+     * The realm admin sees every project, so project-service's 404 to the admin means the project
+     * does not exist (or was deleted): a 404 for whatever the admin asked, rather than acting as
+     * Owner of nothing. When project-service cannot be asked, the admin is let through as before.
+     */
+    private static Optional<ProjectRole> existing(UUID projectId, Optional<ProjectRole> answer, boolean admin) {
+        if (admin && answer != null && answer.isEmpty()) {
+            throw ProblemException.notFound("project " + projectId);
+        }
+        return answer;
     }
 
     /** Applies a membership event to the view; other events leave it unchanged. */

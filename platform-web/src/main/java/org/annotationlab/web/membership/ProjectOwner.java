@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.web.Blocking;
+import org.annotationlab.web.security.ProjectAuthorizer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -86,6 +87,11 @@ public class ProjectOwner {
         }
         TokenCredential credential = identity.getCredential(TokenCredential.class);
         return credential == null ? null : credential.getToken();
+    }
+
+    /** Whether the caller holds the realm role admin. Read on the request's thread. */
+    public boolean callerIsAdmin() {
+        return !identity.isAnonymous() && identity.hasRole(ProjectAuthorizer.ADMIN_ROLE);
     }
 
     /**
