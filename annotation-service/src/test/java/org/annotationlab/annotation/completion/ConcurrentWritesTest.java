@@ -25,9 +25,7 @@ class ConcurrentWritesTest {
     @Test
     void tenReviewsOfOneCompletionAtOnceWriteOneDecision() {
         UUID project = Lab.project("Disease");
-        String task = Lab.importTasks(project, "text", "Familial gout").get(0);
-        Lab.assign(project, List.of(task), "anna", "rita");
-        String completion = Lab.complete(project, "anna", task, 9, 13, true);
+        String completion = annasCompletion(project, true);
 
         Map<Integer, Integer> statuses = Concurrently.statuses(10, () -> as("rita").body(Map.of("status", "ACCEPTED"))
                 .post("/projects/" + project + "/completions/" + completion + "/review").statusCode());
@@ -40,9 +38,7 @@ class ConcurrentWritesTest {
     @Test
     void twentySubmitsOfOneDraftAtOnceSubmitItOnce() {
         UUID project = Lab.project("Disease");
-        String task = Lab.importTasks(project, "text", "Familial gout").get(0);
-        Lab.assign(project, List.of(task), "anna", "rita");
-        String draft = Lab.complete(project, "anna", task, 9, 13, false);
+        String draft = annasCompletion(project, false);
 
         Map<Integer, Integer> statuses = Concurrently.statuses(20, () -> as("anna")
                 .post("/projects/" + project + "/completions/" + draft + "/submission").statusCode());
@@ -50,6 +46,13 @@ class ConcurrentWritesTest {
         System.out.println("20 submits of one draft at once: " + statuses);
         assertEquals(20, statuses.getOrDefault(200, 0) + statuses.getOrDefault(409, 0), statuses.toString());
         assertEquals(1, count(project, draft, "SUBMITTED"));
+    }
+
+    /** anna's completion of the project's one task, which rita reviews. */
+    private static String annasCompletion(UUID project, boolean submitted) {
+        String task = Lab.importTasks(project, "text", "Familial gout").get(0);
+        Lab.assign(project, List.of(task), "anna", "rita");
+        return Lab.complete(project, "anna", task, 9, 13, submitted);
     }
 
     private static long count(UUID project, String completion, String action) {
