@@ -1,7 +1,9 @@
 package org.annotationlab.web.problem;
 
 import io.vertx.pgclient.PgException;
+import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
+import org.hibernate.StaleStateException;
 
 /**
  * What the database refused because of the request or of a concurrent one, found anywhere in a
@@ -17,9 +19,7 @@ public final class StorageProblems {
     /** The problem for such a failure; null when it is none of these. */
     static Problem of(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            String name = t.getClass().getName();
-            if (name.endsWith("OptimisticLockException") || name.endsWith("StaleObjectStateException")
-                    || name.endsWith("StaleStateException")) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return ProblemMapper.simple(409, "CONCURRENT_UPDATE",
                         "another request changed this at the same time; reload it and try again");
             }

@@ -2,6 +2,7 @@ package org.annotationlab.web.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -25,7 +26,7 @@ public class MembersFirst {
     }
 
     @ServerRequestFilter
-    public Uni<Response> requireMembership(UriInfo uri, jakarta.ws.rs.container.ContainerRequestContext request) {
+    public Uni<Response> requireMembership(UriInfo uri, ContainerRequestContext request) {
         String project = uri.getPathParameters().getFirst("projectId");
         if (project == null || !request.hasEntity() || identity.isAnonymous()
                 || identity.hasRole(ProjectAuthorizer.ADMIN_ROLE)) {
