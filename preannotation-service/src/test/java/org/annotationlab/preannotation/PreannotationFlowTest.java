@@ -51,7 +51,7 @@ import java.util.concurrent.TimeUnit;
  * real {@code nlp-runner serve} with a tiny model; deploy-service is played by its events. Covers
  * the 409s (nothing deployed, a training in progress), Train Now and pre-annotation fired at once
  * (never both start), a full run, a re-run replacing instead of duplicating, an unknown task
- * reported while the rest complete (PARTIAL), and a model server restarted while a run waits on it.
+ * reported while the rest complete (PARTIAL), and a model server restored elsewhere while a run waits on it.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LabInfra.class, initArgs = {
@@ -136,11 +136,17 @@ class PreannotationFlowTest {
         assertEquals(Map.of("FAILED", 1L), taskRows(partial.getString("id")), "the failure list outlives the run");
         assertEquals(1, predictions(project, tasks.get(0)).size(), "a re-run replaces the model version's predictions");
 
-        // The model server goes away and comes back on the same port while a run waits: it completes.
+        // The model server crashes while a run waits on it, and deploy-service restores it on another
+        // port (a RESTORE deployment, READY at the new endpoint): the run follows it and completes.
         server.close();
         String restarted = startWhenFree(project, Map.of());
-        try (NlpRunnerProcess again = NlpRunnerProcess.serve(MODEL + "=" + model, server.port(), log)) {
+        try (NlpRunnerProcess again = NlpRunnerProcess.serve(MODEL + "=" + model, 0, log)) {
             servers.add(again);
+            assertTrue(again.port() != server.port());
+            UUID restore = UUID.randomUUID();
+            List<DeployedModel> models = List.of(new DeployedModel(MODEL, List.of("Disease")));
+            publish("deploy-service", new DeploymentStarted(project, restore, models, "deploy-service"),
+                    new DeploymentCompleted(project, restore, models, again.url()));
             JsonPath survived = awaitEnd(restarted);
             assertEquals("SUCCEEDED", survived.getString("state"), survived.prettify());
             assertEquals(120, survived.getInt("progress.done"));

@@ -79,8 +79,8 @@ public class Clients {
         HttpResponse<String> response;
         try {
             response = http.send(built, HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
-            throw new IOException("cannot connect to " + built.uri().getHost() + ":" + built.uri().getPort(), e);
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            throw new Unavailable("cannot connect to " + built.uri().getHost() + ":" + built.uri().getPort(), e);
         }
         if (response.statusCode() / 100 != 2) {
             String detail = response.body();
@@ -89,9 +89,20 @@ public class Clients {
             } catch (IOException e) {
                 // not JSON: keep the raw body
             }
-            throw new IOException(built.method() + " " + built.uri().getPath() + " answered " + response.statusCode() + ": "
-                    + detail.substring(0, Math.min(detail.length(), 300)));
+            String message = built.method() + " " + built.uri().getPath() + " answered " + response.statusCode() + ": "
+                    + detail.substring(0, Math.min(detail.length(), 300));
+            throw response.statusCode() == 503 ? new Unavailable(message, null) : new IOException(message);
         }
         return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
+    }
+
+    /**
+     * Nobody answers at the address, or the server says it is not ready (503): it may be
+     * restarting, possibly elsewhere. Other failures are answers about the request itself.
+     */
+    public static final class Unavailable extends IOException {
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 }

@@ -27,9 +27,20 @@ public interface PreannotationConfig {
     @WithDefault("100")
     int writeBatchSize();
 
-    /** Attempts of one batch against the model server before its tasks are tried one by one. */
+    /**
+     * Attempts of one batch against a model server that answers with an error, before its tasks
+     * are tried one by one.
+     */
     @WithDefault("5")
     int batchAttempts();
+
+    /**
+     * How long a batch waits for a model server that does not answer (crashed, being restored by
+     * deploy-service — whose check runs every {@code lab.deploy.restore-interval} — or loading its
+     * models) before its tasks are tried one by one.
+     */
+    @WithDefault("5m")
+    Duration serverWait();
 
     /** First wait between attempts; doubled each time. */
     @WithDefault("1s")

@@ -34,10 +34,13 @@ import org.jboss.logging.Logger;
  * Carries RUNNING runs to their end on its worker thread, woken when a run is created and every
  * poll interval (runs left by a restart): resolves the tasks, then sends their
  * texts to the model server in batches and writes the predictions to annotation-service, one
- * write per model (its version named, so a re-run replaces that version's predictions). A batch
- * the server keeps failing (it restarted, it is overloaded) is retried with doubling waits, then
- * its tasks one by one: a task that still fails is reported with its error and the rest go on.
- * Progress is committed per batch, so a restarted service resumes where it stopped.
+ * write per model (its version named, so a re-run replaces that version's predictions). Each
+ * call goes to the project's serving endpoint as it is then: deploy-service restores a crashed
+ * server, possibly at another address, and the run follows it, waiting (up to
+ * {@code lab.preannotation.server-wait}) while no server answers. A batch the server answers
+ * with errors is retried with doubling waits, then its tasks one by one: a task that still fails
+ * is reported with its error and the rest go on. Progress is committed per batch, so a restarted
+ * service resumes where it stopped.
  */
 @ApplicationScoped
 public class PreannotationWorker {
@@ -45,6 +48,8 @@ public class PreannotationWorker {
     private static final Logger LOG = Logger.getLogger(PreannotationWorker.class);
     private static final Pattern VERSION = Pattern.compile("_v(\\d+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest pause between two calls to a model server that does not answer. */
+    private static final java.time.Duration MAX_PAUSE = java.time.Duration.ofSeconds(5);
     /** Batches of pending tasks read per query. */
     private static final int READ_AHEAD_BATCHES = 10;
 
@@ -333,16 +338,16 @@ public class PreannotationWorker {
             int to = Math.min(texts.size(), from + config.batchSize());
             List<String> call = texts.subList(from, to);
             try {
-                JsonNode results = withRetries(() -> clients.predict(run.endpoint, call, names), config.batchAttempts());
+                JsonNode results = predictAtServingEndpoint(run, call, names);
                 for (int i = from; i < to; i++) {
                     predicted.put(i, results.get(i - from));
                 }
             } catch (IOException callFailure) {
-                LOG.warnf("pre-annotation %s: a batch of %d failed %d times (%s); trying its tasks one by one", run.id,
-                        call.size(), config.batchAttempts(), callFailure.getMessage());
+                LOG.warnf("pre-annotation %s: a batch of %d failed (%s); trying its tasks one by one", run.id,
+                        call.size(), callFailure.getMessage());
                 for (int i = from; i < to; i++) {
                     try {
-                        predicted.put(i, clients.predict(run.endpoint, List.of(texts.get(i)), names).get(0));
+                        predicted.put(i, clients.predict(servingEndpoint(run), List.of(texts.get(i)), names).get(0));
                     } catch (IOException e) {
                         errors.put(i, "the model server failed on this task: " + e.getMessage());
                     }
@@ -350,6 +355,51 @@ public class PreannotationWorker {
             }
         }
         return new Predicted(predicted, errors);
+    }
+
+    /**
+     * One predict call, sent to the project's serving endpoint as it is at each attempt. While
+     * no server answers ({@link Clients.Unavailable}: crashed, being restored, loading), the call
+     * waits for one with doubling pauses of at most {@link #MAX_PAUSE}, up to
+     * {@code server-wait} in all; a server that answers with an error gets {@code batch-attempts}.
+     */
+    private JsonNode predictAtServingEndpoint(PreannotationRun run, List<String> texts, List<String> names)
+            throws IOException, InterruptedException {
+        long giveUpAt = System.nanoTime() + config.serverWait().toNanos();
+        long pause = config.retryBackoff().toMillis();
+        int answeredWithError = 0;
+        String previous = null;
+        while (true) {
+            String endpoint = servingEndpoint(run);
+            if (previous != null && !previous.equals(endpoint)) {
+                LOG.infof("pre-annotation %s: the model server moved from %s to %s; the run follows it", run.id, previous, endpoint);
+            }
+            previous = endpoint;
+            try {
+                return clients.predict(endpoint, texts, names);
+            } catch (Clients.Unavailable e) {
+                if (System.nanoTime() + pause * 1_000_000 > giveUpAt) {
+                    throw new IOException("no model server answered at the project's serving endpoint for "
+                            + config.serverWait() + " (last: " + e.getMessage() + ")", e);
+                }
+            } catch (IOException e) {
+                if (++answeredWithError >= config.batchAttempts()) {
+                    throw e;
+                }
+            }
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, MAX_PAUSE.toMillis());
+        }
+    }
+
+    /**
+     * Where the project's model server listens now (deploy-service's latest READY deployment, from
+     * its events); the run's own endpoint when the project's row names none.
+     */
+    private static String servingEndpoint(PreannotationRun run) {
+        String current = Blocking.await(() -> Panache.withSession(() -> ProjectState.<ProjectState>findById(run.projectId)
+                .map(p -> p == null ? null : p.servingEndpoint)));
+        return current != null ? current : run.endpoint;
     }
 
     /** Writes a predicted batch, one write per model, and records each task's outcome; the run as it is now. */
