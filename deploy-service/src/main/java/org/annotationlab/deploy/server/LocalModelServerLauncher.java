@@ -24,6 +24,12 @@ import org.jboss.logging.Logger;
  * default for {@code ./lab up}) on a free local port. A new model list goes to the running
  * process with {@code PUT /models}, which loads it and swaps atomically — or refuses it (422) and
  * keeps serving the old one. The server's output goes to {@code <store>/servers/<project>.log}.
+ *
+ * <p>Each server's process id, start time and port are written to
+ * {@code <store>/servers/<project>.json}. A service that was killed leaves its servers running; when
+ * it starts again it adopts each one still alive (the same process: its id and start time match)
+ * instead of starting a second one beside it, and forgets the others. A service stopping normally
+ * stops its servers.
  */
 public final class LocalModelServerLauncher implements ModelServerLauncher, AutoCloseable {
 
@@ -36,16 +42,63 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
     private final ObjectMapper json = new ObjectMapper();
     private final Map<UUID, Server> servers = new ConcurrentHashMap<>();
 
-    private record Server(Process process, int port) {
+    /** A running server: started by this service ({@code child} set) or adopted after a restart. */
+    private record Server(ProcessHandle process, Process child, int port) {
         String url() {
             return "http://127.0.0.1:" + port;
         }
+
+        String exit() {
+            return child != null ? "exited with code " + child.exitValue() : "(process " + process.pid() + ") exited";
+        }
+    }
+
+    /** What {@code <project>.json} records of a server. */
+    private record Recorded(long pid, String started, int port) {
     }
 
     public LocalModelServerLauncher(String nlpRunner, String javaOpts, Path modelStore) {
         this.nlpRunner = Path.of(nlpRunner).toAbsolutePath().normalize().toString();
         this.javaOpts = javaOpts;
         this.logs = modelStore.resolve("servers");
+        adoptRunningServers();
+    }
+
+    /** The servers an earlier run of the service left running, taken over; the records of the others deleted. */
+    private void adoptRunningServers() {
+        try (var files = Files.exists(logs) ? Files.list(logs) : java.util.stream.Stream.<Path>empty()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+                UUID projectId = UUID.fromString(file.getFileName().toString().replaceFirst("\\.json$", ""));
+                Recorded recorded = json.readValue(file.toFile(), Recorded.class);
+                var process = ProcessHandle.of(recorded.pid()).filter(ProcessHandle::isAlive)
+                        .filter(p -> p.info().startInstant().map(Object::toString).orElse("").equals(recorded.started()));
+                if (process.isPresent()) {
+                    servers.put(projectId, new Server(process.get(), null, recorded.port()));
+                    LOG.infof("project %s: adopted the model server left running on port %d (pid %d)", projectId,
+                            recorded.port(), recorded.pid());
+                } else {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warnf(e, "could not read the records of running model servers in %s; none adopted", logs);
+        }
+    }
+
+    private void record(UUID projectId, Server server) throws IOException {
+        Path file = logs.resolve(projectId + ".json");
+        Path written = logs.resolve(projectId + ".json.tmp");
+        json.writeValue(written.toFile(), new Recorded(server.process().pid(),
+                server.process().info().startInstant().map(Object::toString).orElse(""), server.port()));
+        Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private void forget(UUID projectId) {
+        try {
+            Files.deleteIfExists(logs.resolve(projectId + ".json"));
+        } catch (IOException e) {
+            LOG.warnf(e, "project %s: could not delete the record of its model server", projectId);
+        }
     }
 
     @Override
@@ -63,8 +116,10 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(server.projectId() + ".log").toFile()));
             builder.environment().put("JAVA_OPTS", javaOpts);
-            Server started = new Server(builder.start(), port);
+            Process child = builder.start();
+            Server started = new Server(child.toHandle(), child, port);
             servers.put(server.projectId(), started);
+            record(server.projectId(), started);
             LOG.infof("project %s: model server started on port %d (pid %d) with %s", server.projectId(), port,
                     started.process().pid(), server.models().keySet());
             return started.url();
@@ -116,8 +171,9 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
         } catch (IOException e) {
             if (!running.process().isAlive()) {
                 servers.remove(server.projectId());
-                return ServerStatus.failed("the model server exited with code " + running.process().exitValue()
-                        + "; see " + logs.resolve(server.projectId() + ".log"));
+                forget(server.projectId());
+                return ServerStatus.failed("the model server " + running.exit() + "; see "
+                        + logs.resolve(server.projectId() + ".log"));
             }
             return ServerStatus.starting();
         } catch (InterruptedException e) {
@@ -130,14 +186,14 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
     public void remove(UUID projectId) {
         Server running = servers.remove(projectId);
         if (running != null) {
-            ChildProcesses.stop(running.process().toHandle());
+            ChildProcesses.stop(running.process());
         }
+        forget(projectId);
     }
 
     @Override
     public void close() {
-        servers.values().forEach(s -> ChildProcesses.stop(s.process().toHandle()));
-        servers.clear();
+        servers.keySet().forEach(this::remove);
     }
 
 
