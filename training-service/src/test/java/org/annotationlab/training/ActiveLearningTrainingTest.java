@@ -39,6 +39,9 @@ import org.junit.jupiter.api.Test;
         @ResourceArg(name = "oidc-client", value = "true")})
 class ActiveLearningTrainingTest {
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool database;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -68,6 +71,20 @@ class ActiveLearningTrainingTest {
         assertTrue(failed.getString("message").contains("5 completions"), failed.getString("message"));
         assertEquals(5, failed.getInt("dataset.size"));
         as("olivia").get("/trainings/" + manual + "/logs").then().statusCode(404).body("reason", equalTo("NO_LOG"));
+
+        // An instance of training-service killed while it prepared a run leaves it RUNNING/PREPARING
+        // with a lease nobody renews: taken over once the lease runs out (6 s), prepared again — here
+        // refused for the same 5 completions — and a run whose preparation already killed the
+        // service three times fails with that reason. No second run appears.
+        String orphan = leftPreparing(manual, 1);
+        JsonPath resumed = awaitRun(orphan, "FAILED", Duration.ofSeconds(20));
+        assertEquals("INSUFFICIENT_DATA", resumed.getString("reason"));
+        assertEquals(5, resumed.getInt("dataset.size"));
+        String hopeless = leftPreparing(manual, 3);
+        JsonPath gaveUp = awaitRun(hopeless, "FAILED", Duration.ofSeconds(20));
+        assertEquals("JOB_FAILED", gaveUp.getString("reason"));
+        assertTrue(gaveUp.getString("message").contains("stopped 3 times while preparing"), gaveUp.getString("message"));
+        assertEquals(3, runs(project).size());
 
         // 25 more than the last run's dataset (5), with annotation-service restarted half-way.
         submit(project, tasks, sentences, 5, 15);
@@ -101,7 +118,7 @@ class ActiveLearningTrainingTest {
         assertEquals("TRAINING_IN_PROGRESS", statusEvent.getString("blockedBy.reason"), "the status as an event stream");
         submit(project, tasks, sentences, 35, 70);
         awaitSelected(project, 70);
-        assertEquals(2, runs(project).size(), "no second run while the first one trains");
+        assertEquals(4, runs(project).size(), "no second run while the first one trains (3 failed before it)");
 
         JsonPath done = awaitRun(autoId, "SUCCEEDED", Duration.ofMinutes(6));
         List<JsonPath> streamed = runEvents.get(30, java.util.concurrent.TimeUnit.SECONDS).stream().map(JsonPath::from).toList();
@@ -145,7 +162,7 @@ class ActiveLearningTrainingTest {
         as("olivia").delete("/trainings/" + nextId).then().statusCode(409).body("reason", equalTo("RUN_FINISHED"));
 
         List<Map<String, Object>> all = runs(project);
-        assertEquals(3, all.size(), all.toString());
+        assertEquals(5, all.size(), all.toString());
         assertEquals(2, all.stream().filter(r -> "ACTIVE_LEARNING".equals(r.get("trigger"))).count());
     }
 
@@ -158,6 +175,23 @@ class ActiveLearningTrainingTest {
     private static void awaitSelected(UUID project, int count) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 as("olivia").get("/projects/" + project + "/trainings/status").jsonPath().getInt("selectedCount") == count);
+    }
+
+    /**
+     * A copy of {@code like} as a run that a killed instance was preparing ({@code preparations}
+     * times so far): RUNNING, PREPARING, no workload, its preparer last seen a minute ago.
+     */
+    private String leftPreparing(String like, int preparations) {
+        UUID id = UUID.randomUUID();
+        database.preparedQuery("""
+                insert into training_run (id, project_id, number, state, phase, trigger, requested_by, deploy, parameters,
+                    tags, selected_count, run_dir, created_at, started_at, preparer, preparer_seen_at, preparations)
+                select $1, project_id, (select max(number) + 1 from training_run t where t.project_id = r.project_id),
+                    'RUNNING', 'PREPARING', trigger, requested_by, deploy, parameters, tags, selected_count, null,
+                    now() - interval '1 minute', now() - interval '1 minute', $2, now() - interval '1 minute', $3
+                from training_run r where id = $4""")
+                .executeAndAwait(io.vertx.mutiny.sqlclient.Tuple.of(id, UUID.randomUUID(), preparations, UUID.fromString(like)));
+        return id.toString();
     }
 
     private static JsonPath awaitRun(String runId, String state, Duration within) {

@@ -27,9 +27,17 @@ public interface TrainingConfig {
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** A RUNNING run that has had no workload for this long (the service died while preparing it) fails. */
-    @WithDefault("10m")
-    Duration preparationTimeout();
+    /**
+     * An instance preparing a run renews its lease on it every third of this; a run whose lease has
+     * run out for this long (its instance was killed) is prepared again by another, or by the same
+     * one restarted.
+     */
+    @WithDefault("6s")
+    Duration preparationLease();
+
+    /** Preparations a run gets (the first, then takeovers) before it fails: its preparation keeps killing the service. */
+    @WithDefault("3")
+    int preparationAttempts();
 
     /** How often a server-sent event stream (a run's, the Train Now status) reads the state again. */
     @WithDefault("1s")

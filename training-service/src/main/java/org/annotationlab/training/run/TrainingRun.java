@@ -101,6 +101,16 @@ public class TrainingRun extends PanacheEntityBase {
     @Column(name = "run_dir")
     public String runDir;
 
+    /** The instance preparing the run (staging its training set, launching it) while it has no workload. */
+    public UUID preparer;
+
+    /** When {@link #preparer} last said it was alive; a lease that runs out lets another instance take over. */
+    @Column(name = "preparer_seen_at")
+    public Instant preparerSeenAt;
+
+    /** How many times preparing the run has been started (a takeover starts it again). */
+    public int preparations;
+
     @Column(name = "cancel_requested")
     public boolean cancelRequested;
 

@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Moves runs along, once per poll interval, on a worker thread: follows every RUNNING run
- * (progress, cancellation, outcome), fails runs whose preparation was abandoned, and starts
+ * (progress, cancellation, outcome), takes over runs whose preparation was abandoned, and starts
  * QUEUED runs in request order while fewer than K run across the cluster (an advisory lock makes
  * the count and the pick one decision even with several instances). Database steps are short
  * reactive transactions; staging the training set and launching happen between them.
@@ -46,6 +46,8 @@ public class TrainingScheduler {
     private static final Logger LOG = Logger.getLogger(TrainingScheduler.class);
     /** Serializes "count RUNNING, pick QUEUED" across instances. */
     private static final long SLOT_LOCK = 0x7261696e696e67L;
+    /** How often the preparation leases are renewed (the {@code @Scheduled} interval below). */
+    private static final java.time.Duration LEASE_RENEWAL = java.time.Duration.ofSeconds(2);
 
     private final TrainingConfig config;
     private final WorkloadLauncher launcher;
@@ -54,6 +56,10 @@ public class TrainingScheduler {
     private final RunLifecycle lifecycle;
     private final TrainingRequests requests;
     private final ObjectMapper json = new ObjectMapper();
+    /** This instance, as the preparer of the runs it stages and launches. */
+    private final UUID instance = UUID.randomUUID();
+    /** The runs this instance is preparing now: their leases are renewed. */
+    private final java.util.Set<UUID> preparing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TrainingScheduler(TrainingConfig config, WorkloadLauncher launcher, ModelStore store, TrainingSetClient trainingSets,
             RunLifecycle lifecycle, TrainingRequests requests) {
@@ -63,6 +69,31 @@ public class TrainingScheduler {
         this.trainingSets = trainingSets;
         this.lifecycle = lifecycle;
         this.requests = requests;
+        if (config.preparationLease().compareTo(LEASE_RENEWAL.multipliedBy(3)) < 0) {
+            throw new IllegalArgumentException("lab.training.preparation-lease must be at least " + LEASE_RENEWAL.multipliedBy(3)
+                    + " (leases are renewed every " + LEASE_RENEWAL + "), not " + config.preparationLease());
+        }
+    }
+
+    /**
+     * Renews this instance's lease on the runs it is preparing: staging a large training set takes
+     * a while, and a lease that runs out lets another instance take the run over.
+     */
+    @Scheduled(every = "2s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "training-preparation-lease")
+    void renewPreparationLeases() {
+        if (preparing.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = List.copyOf(preparing);
+        try {
+            Blocking.await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                            "update training_run set preparer_seen_at = :now where id in (:ids) and preparer = :me")
+                    .setParameter("now", Instant.now()).setParameter("ids", ids).setParameter("me", instance)
+                    .executeUpdate())));
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "renewing the preparation leases of %s failed; the next renewal retries", ids);
+        }
     }
 
     @Scheduled(every = "${lab.training.poll-interval:1s}", delayed = "1s",
@@ -78,7 +109,7 @@ public class TrainingScheduler {
                 }
             }
             for (TrainingRun run : claimSlots()) {
-                prepareAndLaunch(run);
+                prepare(run);
             }
         } catch (RuntimeException e) {
             LOG.warnf(e, "training scheduler tick failed; the next one retries");
@@ -88,11 +119,10 @@ public class TrainingScheduler {
     /** One RUNNING run: cancel if asked, read new progress, take its outcome when it has one. */
     private void follow(TrainingRun run) throws IOException {
         if (run.workload == null) {
-            if (run.startedAt.isBefore(Instant.now().minus(config.preparationTimeout()))) {
-                inRun(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED,
-                        "training-service stopped while preparing the run; request it again"));
+            if (!preparing.contains(run.id) && !leaseHeld(run)) {
+                takeOver(run);
             }
-            return; // being prepared by the tick that claimed it
+            return;
         }
         TrainingWorkload workload = workload(run);
         if (run.cancelRequested) {
@@ -179,9 +209,61 @@ public class TrainingScheduler {
                                 run.state = RunState.RUNNING;
                                 run.phase = "PREPARING";
                                 run.startedAt = Instant.now();
+                                lease(run);
                                 run.runDir = store.runDir(run.projectId, run.id).toString();
                             }));
                 })));
+    }
+
+    /** Someone is preparing the run: an instance whose lease on it has not run out. */
+    private boolean leaseHeld(TrainingRun run) {
+        return run.preparer != null && run.preparerSeenAt != null
+                && run.preparerSeenAt.isAfter(Instant.now().minus(config.preparationLease()));
+    }
+
+    /**
+     * A run left PREPARING by an instance that stopped renewing its lease (killed, or this instance
+     * before a restart): prepared again here, cancelled if that was asked, or failed once its
+     * preparation has been started {@code preparation-attempts} times.
+     */
+    private void takeOver(TrainingRun stale) {
+        TrainingRun run = Blocking.await(() -> Panache.withTransaction(() -> TrainingRun.locked(stale.id).flatMap(r -> {
+            if (r == null || r.state != RunState.RUNNING || r.workload != null || preparing.contains(r.id) || leaseHeld(r)) {
+                return Uni.createFrom().nullItem();
+            }
+            if (r.cancelRequested) {
+                return lifecycle.cancelled(r, r.cancelledBy).chain(() -> requests.considerActiveLearning(r.projectId))
+                        .map(ignored -> (TrainingRun) null);
+            }
+            if (r.preparations >= config.preparationAttempts()) {
+                return lifecycle.failed(r, FailureReason.JOB_FAILED, "training-service stopped " + r.preparations
+                                + " times while preparing this run (staging its training set); see the service's log")
+                        .chain(() -> requests.considerActiveLearning(r.projectId)).map(ignored -> (TrainingRun) null);
+            }
+            LOG.infof("training run %s: its preparation stopped (%s last seen %s); preparing it again", r.id,
+                    r.preparer == null ? "no preparer" : "instance " + r.preparer, r.preparerSeenAt);
+            lease(r);
+            return Uni.createFrom().item(r);
+        })));
+        if (run != null) {
+            prepare(run);
+        }
+    }
+
+    /** Makes this instance the run's preparer, inside the caller's transaction. */
+    private void lease(TrainingRun run) {
+        run.preparer = instance;
+        run.preparerSeenAt = Instant.now();
+        run.preparations++;
+    }
+
+    private void prepare(TrainingRun run) {
+        preparing.add(run.id);
+        try {
+            prepareAndLaunch(run);
+        } finally {
+            preparing.remove(run.id);
+        }
     }
 
     /** Stages the training set, checks it is enough, writes the parameters and launches. */
@@ -197,13 +279,13 @@ public class TrainingScheduler {
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "training run %s: staging failed", run.id);
             String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            inRun(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED,
+            inPreparation(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED,
                     "could not fetch the training set from annotation-service: " + why));
             return;
         }
         String insufficient = insufficient(staged);
         if (insufficient != null) {
-            inRun(run.id, r -> {
+            inPreparation(run.id, r -> {
                 record(r, staged);
                 return lifecycle.failed(r, FailureReason.INSUFFICIENT_DATA, insufficient);
             });
@@ -213,13 +295,13 @@ public class TrainingScheduler {
         try {
             handle = launcher.launch(workload);
         } catch (WorkloadLauncher.LaunchException e) {
-            inRun(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED, e.getMessage()));
+            inPreparation(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED, e.getMessage()));
             return;
         }
         boolean launched = Boolean.TRUE.equals(Blocking.await(() -> Panache.withTransaction(() -> TrainingRun.locked(run.id)
                 .flatMap(r -> {
-                    if (r.state != RunState.RUNNING) {
-                        return Uni.createFrom().item(false);
+                    if (r.state != RunState.RUNNING || !instance.equals(r.preparer) || r.workload != null) {
+                        return Uni.createFrom().item(false); // ended, or taken over while this instance prepared it
                     }
                     record(r, staged);
                     if (r.cancelRequested) {
@@ -259,6 +341,11 @@ public class TrainingScheduler {
                 "--unlabelled", dir.resolve(ModelStore.UNLABELLED).toString(),
                 "--output", dir.toString(),
                 "--progress-file", dir.resolve(ModelStore.PROGRESS).toString()));
+    }
+
+    /** {@link #inRun}, if this instance still prepares the run (no other took it over meanwhile). */
+    private void inPreparation(UUID runId, Function<TrainingRun, Uni<Void>> change) {
+        inRun(runId, r -> instance.equals(r.preparer) && r.workload == null ? change.apply(r) : Uni.createFrom().voidItem());
     }
 
     /**
