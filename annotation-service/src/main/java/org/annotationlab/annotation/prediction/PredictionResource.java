@@ -8,6 +8,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import org.annotationlab.web.limits.BodyLimit;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -43,6 +44,7 @@ public class PredictionResource {
 
     @PUT
     @Path("/predictions")
+    @BodyLimit(megabytes = 32)
     public Uni<Map<String, Integer>> store(@PathParam("projectId") UUID projectId,
             @Valid @NotNull PredictionDtos.Batch batch) {
         return authorizer.require(projectId, ProjectPermission.DEPLOY)

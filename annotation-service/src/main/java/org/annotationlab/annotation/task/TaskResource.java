@@ -30,6 +30,7 @@ import org.annotationlab.web.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.annotationlab.web.limits.BodyLimit;
 
 /** A project's tasks: import, listing with filters and paging, counts, tags and assignments. */
 @Path("/projects/{projectId}/tasks")
@@ -54,6 +55,7 @@ public class TaskResource {
     @POST
     @Path("/import")
     @Blocking
+    @BodyLimit(megabytes = 256)
     @Consumes(MediaType.WILDCARD)
     @APIResponse(responseCode = "200", description = "the tasks are imported",
             content = @Content(schema = @Schema(implementation = TaskDtos.ImportResult.class)))

@@ -71,6 +71,44 @@ class UnstorableInputTest {
                 .body("size()", equalTo(0));
     }
 
+    /**
+     * Issue 20, item 7: each endpoint reads a body only up to its limit — 1 MB for a completion,
+     * 256 MB for an import — and refuses a larger one from its Content-Length, before reading it.
+     */
+    @Test
+    void aBodyOverTheEndpointsLimitIsRefusedBeforeItIsRead() throws Exception {
+        UUID project = project("Disease");
+        String task = importTasks(project, "text", "renal failure\n").get(0);
+        String completions = "/projects/" + project + "/tasks/" + task + "/completions";
+
+        // 100 MB announced, not one byte sent: the 413 comes back at once.
+        String status = statusLine("POST " + completions + " HTTP/1.1", "Content-Length: 104857600");
+        org.junit.jupiter.api.Assertions.assertTrue(status.startsWith("HTTP/1.1 413 "), status);
+        // Without a length (chunked) where the limit is small: 411, also before reading.
+        status = statusLine("POST " + completions + " HTTP/1.1", "Transfer-Encoding: chunked");
+        org.junit.jupiter.api.Assertions.assertTrue(status.startsWith("HTTP/1.1 411 "), status);
+        String twoMegabytes = "{\"spans\": [], \"submit\": false, \"pad\": \"" + "x".repeat(2 << 20) + "\"}";
+        as("anna").body(twoMegabytes).post(completions).then().statusCode(413).contentType(PROBLEM)
+                .body("reason", equalTo("PAYLOAD_TOO_LARGE")).body("detail", containsString("at most 1048576"));
+        // An import has room: 2 MB of tasks are imported.
+        String lines = "renal failure in a patient with fever .\n".repeat(52_000);
+        as("olivia").contentType("text/plain; charset=UTF-8").body(lines).post("/projects/" + project + "/tasks/import?format=text")
+                .then().statusCode(200).body("imported", equalTo(52_000));
+        as("olivia").get(completions).then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    /** The status line answered to a request's head sent alone (its body never follows). */
+    private static String statusLine(String requestLine, String bodyHeader) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket("localhost", io.restassured.RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: localhost\r\nAuthorization: "
+                    + org.annotationlab.testing.TestTokens.bearer("anna") + "\r\nContent-Type: application/json\r\n"
+                    + bodyHeader + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return String.valueOf(new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine());
+        }
+    }
+
     private static void importRefused(UUID project, String format, String body, String where) {
         as("olivia").contentType("text/plain; charset=UTF-8").body(body)
                 .post("/projects/" + project + "/tasks/import?format=" + format)

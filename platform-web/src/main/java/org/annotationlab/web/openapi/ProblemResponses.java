@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *       project the caller is not a member of (answered as if it did not exist);</li>
  *   <li>400 and 422 on every list ({@code sort}: an unknown key; {@code page}, {@code size}: out of
  *       range);</li>
- *   <li>400, 413, 415 and 422 on every operation that reads a body (unreadable; too large; a
+ *   <li>400, 411, 413, 415 and 422 on every operation that reads a body (unreadable; no length; too large; a
  *       content type it does not read; an invalid field, named in {@code errors});</li>
  *   <li>400 on every operation with a parameter (a NUL character in it);</li>
  *   <li>409 on every operation that writes (a concurrent request changed or created the same thing);</li>
@@ -78,7 +78,8 @@ public class ProblemResponses implements OASFilter {
         }
         if (operation.getRequestBody() != null) {
             addIfAbsent(operation, "400", "the body cannot be read: malformed, or a field this operation does not know");
-            addIfAbsent(operation, "413", "the body is larger than this service accepts");
+            addIfAbsent(operation, "411", "the body has no Content-Length and this operation's limit is below the service's");
+            addIfAbsent(operation, "413", "the body is larger than this operation accepts (PAYLOAD_TOO_LARGE)");
             addIfAbsent(operation, "415", "the body's content type is not one this operation reads");
             addIfAbsent(operation, "422", "a field is invalid; the problem's errors name it");
         }
