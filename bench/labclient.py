@@ -42,12 +42,12 @@ class Session:
             self._token, self._at = token(self.user), time.time()
         return self._token
 
-    def call(self, method, url, body=None, content_type="application/json"):
+    def call(self, method, url, body=None, content_type="application/json", timeout=600):
         data = None if body is None else (body.encode() if isinstance(body, str) else json.dumps(body).encode())
         request = urllib.request.Request(url, data=data, method=method,
                                          headers={"Authorization": "Bearer " + self.bearer(), "Content-Type": content_type})
         try:
-            with urllib.request.urlopen(request, timeout=600) as response:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 text = response.read().decode()
                 return json.loads(text) if text[:1] in ("{", "[") else text
         except urllib.error.HTTPError as e:

@@ -31,10 +31,10 @@ public interface DeployConfig {
 
     /**
      * How often every project's serving deployment is checked against its model server: a server
-     * that is gone (a local one stopped with the service, a Deployment deleted behind its back) is
-     * deployed again with the same models.
+     * that is gone (a local process that exited, a Deployment deleted behind its back) is
+     * deployed again with the same models. Pre-annotation runs wait for it meanwhile.
      */
-    @WithDefault("30s")
+    @WithDefault("10s")
     Duration restoreInterval();
 
     /** A deploy-after-training whose config rewrite keeps being refused gives up after this many tries. */

@@ -78,7 +78,7 @@ public class DeploymentScheduler {
      * with the same models: after a restart of this service with the local launcher (its server
      * processes stop with it), or a Deployment deleted behind its back.
      */
-    @Scheduled(every = "${lab.deploy.restore-interval:30s}", delayed = "5s",
+    @Scheduled(every = "${lab.deploy.restore-interval:10s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "deployment-restore")
     void restoreMissingServers() {
         try {

@@ -172,7 +172,8 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
             if (!running.process().isAlive()) {
                 servers.remove(server.projectId());
                 forget(server.projectId());
-                return ServerStatus.failed("the model server " + running.exit() + "; see "
+                // Gone, not failed: the restore check deploys its models again at once.
+                return ServerStatus.missing("the model server " + running.exit() + "; see "
                         + logs.resolve(server.projectId() + ".log"));
             }
             return ServerStatus.starting();

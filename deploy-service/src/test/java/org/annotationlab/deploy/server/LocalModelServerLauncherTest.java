@@ -28,6 +28,8 @@ class LocalModelServerLauncherTest {
     private static final String RUNNER = Path.of("..", "nlp-runner", "nlp-runner").toString();
 
     private final UUID project = UUID.randomUUID();
+    /** Model servers running before the test (other tests' servers in this JVM). */
+    private final List<ProcessHandle> others = serveProcesses();
 
     @Test
     void aRestartedServiceAdoptsTheServerItLeftRunningAndForgetsOneThatExited() throws Exception {
@@ -39,7 +41,7 @@ class LocalModelServerLauncherTest {
         LocalModelServerLauncher killed = new LocalModelServerLauncher(RUNNER, "-Xmx1g", store);
         String endpoint = killed.apply(server);
         awaitReady(killed, server);
-        List<ProcessHandle> started = serveProcesses();
+        List<ProcessHandle> started = startedHere();
         assertEquals(1, started.size(), "one model server process");
         String startedAt = started.get(0).info().startInstant().orElseThrow().toString();
 
@@ -48,7 +50,7 @@ class LocalModelServerLauncherTest {
         assertEquals(ServerStatus.Phase.READY, restarted.status(server).phase());
         assertEquals(endpoint, restarted.apply(server));
         awaitReady(restarted, server);
-        assertEquals(started, serveProcesses(), "no second model server was started");
+        assertEquals(started, startedHere(), "no second model server was started");
 
         // Removed (project deleted): the process stops and its record goes.
         restarted.remove(project);
@@ -75,9 +77,13 @@ class LocalModelServerLauncherTest {
                 .toList();
     }
 
+    private List<ProcessHandle> startedHere() {
+        return serveProcesses().stream().filter(p -> !others.contains(p)).toList();
+    }
+
     @AfterEach
     void stopServers() {
-        serveProcesses().forEach(ChildProcesses::stop);
-        assertTrue(serveProcesses().isEmpty());
+        startedHere().forEach(ChildProcesses::stop);
+        assertTrue(startedHere().isEmpty());
     }
 }
