@@ -130,6 +130,10 @@ class TaskImportTest {
         as("olivia").contentType("application/json").body("[{\"text\": \"fine\"}]\n[{\"text\": \"more\"}]")
                 .post("/projects/" + project + "/tasks/import?format=json&skipBadRows=true")
                 .then().statusCode(422).body("detail", containsString("line 2"));
+        // Nor a task with a key twice: strict JSON, as every body.
+        as("olivia").contentType("application/json").body("[{\"text\": \"fine\"},\n{\"text\": \"a\", \"text\": \"b\"}]")
+                .post("/projects/" + project + "/tasks/import?format=json&skipBadRows=true")
+                .then().statusCode(422).body("detail", containsString("line 2")).body("detail", containsString("Duplicate field"));
         // Every skipped row is counted; the first 1,000 are listed.
         String unknownLabels = "x\tB-Drug\n\n".repeat(1005);
         as("olivia").contentType("text/plain").body(unknownLabels)

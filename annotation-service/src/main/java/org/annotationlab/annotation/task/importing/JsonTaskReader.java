@@ -1,6 +1,5 @@
 package org.annotationlab.annotation.task.importing;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -18,7 +17,8 @@ import java.util.Iterator;
  */
 final class JsonTaskReader extends RowReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict as every other body (platform-web's StrictJson): a key twice in a task is malformed. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private final JsonParser parser;
     private final int maxTextLength;
@@ -26,7 +26,7 @@ final class JsonTaskReader extends RowReader {
     private boolean finished;
 
     JsonTaskReader(InputStream body, int maxTextLength) throws IOException {
-        this(new JsonFactory(MAPPER).createParser(body), maxTextLength);
+        this(MAPPER.createParser(body), maxTextLength);
     }
 
     private JsonTaskReader(JsonParser parser, int maxTextLength) {
