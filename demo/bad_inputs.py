@@ -81,6 +81,22 @@ def mutations(valid, optional):
             yield f"{where} with a NUL", json.dumps(replaced(valid, path, leaf[:1] + "\u0000" + leaf[1:]))
 
 
+class Tally:
+    """What the bad bodies were answered; each must be refused with a 4xx problem+json."""
+
+    def __init__(self):
+        self.answers, self.accepted, self.failures = Counter(), [], []
+
+    def body(self, what, status, content_type):
+        self.answers[status] += 1
+        if os.environ.get("BAD_INPUTS_VERBOSE"):
+            print(f"  {status} {what}")
+        if status < 400:
+            self.accepted.append(f"{what}: {status}")
+        elif status >= 500 or "problem+json" not in content_type:
+            self.failures.append(f"{what}: {status} {content_type}")
+
+
 def main():
     owner, annotator = lab.Session("olivia"), lab.Session("anna")
     project = owner.call("POST", f"{lab.PROJECT}/projects", {"name": f"bad inputs {time.strftime('%H:%M:%S')}"})
@@ -115,19 +131,10 @@ def main():
         (owner, "POST", f"{lab.TRAINING}/projects/{pid}/trainings", {"epochs": 1, "tags": ["t1"], "deploy": False}),
         (owner, "POST", f"{lab.PREANNOTATION}/projects/{pid}/preannotations", {"tag": "t1", "taskIds": [task]}),
     ]
-    answers, tried, accepted, failures = Counter(), 0, [], []
+    tally = Tally()
     for who, method, url, valid in endpoints:
         for name, body in mutations(valid, url.endswith(("/trainings", "/preannotations"))):
-            status, content_type = send(who, method, url, body)
-            tried += 1
-            answers[status] += 1
-            short = url.split("/", 3)[-1]
-            if os.environ.get("BAD_INPUTS_VERBOSE"):
-                print(f"  {status} {method} {short} with {name}")
-            if status < 400:
-                accepted.append(f"{method} {short} with {name}: {status}")
-            elif status >= 500 or "problem+json" not in content_type:
-                failures.append(f"{method} {short} with {name}: {status} {content_type}")
+            tally.body(f"{method} {url.split('/', 3)[-1]} with {name}", *send(who, method, url, body))
 
     hostile_xml = {
         "empty": "", "unclosed": "<View><Labels>", "a NUL": "<View>\u0000</View>",
@@ -137,29 +144,18 @@ def main():
         "2 MB": "<View>" + "<Text name='t' value='$text'/>" * 70000 + "</View>",
     }
     for name, xml in hostile_xml.items():
-        status, content_type = send(owner, "PUT", f"{lab.PROJECT}/projects/{pid}/labeling-config", xml, "application/xml")
-        tried += 1
-        answers[status] += 1
-        if status < 400:
-            accepted.append(f"labeling config with {name}: {status}")
-        elif status >= 500 or "problem+json" not in content_type:
-            failures.append(f"labeling config with {name}: {status} {content_type}")
+        tally.body(f"labeling config with {name}",
+                   *send(owner, "PUT", f"{lab.PROJECT}/projects/{pid}/labeling-config", xml, "application/xml"))
 
     imports = {"json": ["[{\"text\": \"a\\u0000b\"}]", "[{\"text\": 5}]", "{\"text\": \"x\"}", "[{\"text\": \"x\"}] trailing",
                         "[{\"text\": \"x\", \"text\": \"y\"}]"],
                "text": [b"a\x00b\n", b"\xff\xfe\x00\x00"], "conll": ["renal\tB-Nope\nfail\u0000ure\tO\n"]}
     for fmt, bodies in imports.items():
         for body in bodies:
-            status, content_type = send(owner, "POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format={fmt}", body, "text/plain")
-            tried += 1
-            answers[status] += 1
-            if status < 400:
-                accepted.append(f"import {fmt} {body[:30]!r}: {status}")
-            elif status >= 500 or "problem+json" not in content_type:
-                failures.append(f"import {fmt} {body[:30]!r}: {status} {content_type}")
+            tally.body(f"import {fmt} {body[:30]!r}",
+                       *send(owner, "POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format={fmt}", body, "text/plain"))
 
-    bodies = tried
-    body_answers = Counter(answers)
+    params, failures = Counter(), tally.failures
     # Parameters: only "no 5xx" (a page past the end is a valid, empty page).
     lists = [f"{lab.PROJECT}/projects", f"{lab.ANNOTATION}/projects/{pid}/tasks", f"{lab.TRAINING}/projects/{pid}/trainings",
              f"{lab.DEPLOY}/projects/{pid}/deployments", f"{lab.PREANNOTATION}/projects/{pid}/preannotations",
@@ -167,25 +163,25 @@ def main():
     for url in lists:
         for query in ("page=-1", "size=0", "size=100000", "page=2147483647&size=500", "sort=zzz", "sort=", "q=%00",
                       "tag=%00", "project=%00", "page=abc", "size=1e3"):
-            status, content_type = send(owner, "GET", f"{url}?{query}", b"")
-            tried += 1
-            answers[status] += 1
+            status, _ = send(owner, "GET", f"{url}?{query}", b"")
+            params[status] += 1
             if status >= 500:
                 failures.append(f"GET {url.split('/', 3)[-1]}?{query}: {status}")
     for url in (f"{lab.ANNOTATION}/projects/not-a-uuid/tasks", f"{lab.TRAINING}/trainings/%00",
                 f"{lab.DEPLOY}/models/a%00b", f"{lab.PROJECT}/projects/{'9' * 5000}"):
         status, _ = send(owner, "GET", url, b"")
-        tried += 1
-        answers[status] += 1
+        params[status] += 1
         if status >= 500 or status < 400:
             failures.append(f"GET {url[:80]}: {status}")
 
-    params = answers - body_answers
-    print(f"bad inputs: {tried} tried, 4xx {sum(n for s, n in answers.items() if 400 <= s < 500)}, "
+    answers = tally.answers + params
+    print(f"bad inputs: {sum(answers.values())} tried, 4xx {sum(n for s, n in answers.items() if 400 <= s < 500)}, "
           f"5xx {sum(n for s, n in answers.items() if s >= 500)}")
-    print(f"  bodies (JSON, XML, imports): {bodies}, answered " + ", ".join(f"{s}×{n}" for s, n in sorted(body_answers.items())))
-    print(f"  parameters: {tried - bodies}, answered " + ", ".join(f"{s}×{n}" for s, n in sorted(params.items()))
+    print(f"  bodies (JSON, XML, imports): {sum(tally.answers.values())}, answered "
+          + ", ".join(f"{s}×{n}" for s, n in sorted(tally.answers.items())))
+    print(f"  parameters: {sum(params.values())}, answered " + ", ".join(f"{s}×{n}" for s, n in sorted(params.items()))
           + " (a 200 is a valid answer there: e.g. an empty page past the end)")
+    accepted = tally.accepted
     for line in accepted:
         print("  accepted: " + line)
     for line in failures:
