@@ -187,7 +187,9 @@ def main():
     say(f"training-service killed in PREPARING: after its restart the run is {now['state']}/{now['phase']} "
         f"{time.time() - restarted:.1f} s later")
     check(now["state"] == "RUNNING" and now["phase"] in ("LAUNCHED", "TRAINING", "EVALUATING"), "the run was prepared again and launched")
-    lab.wait(lambda: owner.call("GET", f"{lab.TRAINING}/trainings/{run['id']}")["phase"] == "TRAINING", 180, "TRAINING")
+    training = lab.wait(lambda: (lambda r: r if r["phase"] in ("TRAINING", "EVALUATING") or r["state"] in FINAL else None)(
+        owner.call("GET", f"{lab.TRAINING}/trainings/{run['id']}")), 180, "TRAINING")
+    check(training["state"] == "RUNNING", f"the run is still training when training-service is killed ({training['phase']})")
     fault("kill", "training-service")
     restarted = time.time() + fault("start")
     final = lab.wait(lambda: lab.ended(owner, f"{lab.TRAINING}/trainings/{run['id']}", FINAL), 600, "the run to end")
@@ -204,7 +206,9 @@ def main():
     servers_before = serve_processes()
     fault("kill", "deploy-service")
     fault("start")
-    time.sleep(8)  # the restore check runs 5 s after the start: it would have replaced a server it did not adopt
+    # The restore check runs 5 s after the start, then every 10 s: by then it would have replaced a
+    # server it did not adopt.
+    time.sleep(8)
     after = owner.call("GET", f"{lab.DEPLOY}/projects/{pid}/deployments/latest")["latest"]
     alive = os.path.exists(f"/proc/{server['pid']}")
     say(f"deploy-service killed: model servers before {len(servers_before)}, after {len(serve_processes())}; "
@@ -221,7 +225,9 @@ def main():
     lab.wait(lambda: owner.call("GET", url)["progress"]["done"] >= 100, 120, "100 tasks pre-annotated")
     os.kill(server["pid"], 9)
     killed = time.time()
-    say(f"model server (pid {server['pid']}) killed at {owner.call('GET', url)['progress']['done']} tasks done")
+    at = owner.call("GET", url)
+    say(f"model server (pid {server['pid']}) killed at {at['progress']['done']} tasks done")
+    check(at["state"] == "RUNNING" and at["progress"]["done"] < len(bulk), "the server was killed while the run was under way")
     ended = lab.wait(lambda: lab.ended(owner, url, FINAL), 600, "the pre-annotation to end")
     restored = owner.call("GET", f"{lab.DEPLOY}/projects/{pid}/deployments/latest")["latest"]
     say(f"pre-annotation {ended['state']}: {ended['progress']['done']}/{ended['progress']['total']} done, "

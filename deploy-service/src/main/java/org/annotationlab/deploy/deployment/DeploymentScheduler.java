@@ -75,8 +75,8 @@ public class DeploymentScheduler {
 
     /**
      * Every project's serving deployment whose model server is gone (MISSING) is deployed again
-     * with the same models: after a restart of this service with the local launcher (its server
-     * processes stop with it), or a Deployment deleted behind its back.
+     * with the same models: a local server process that exited (crashed, or stopped with this
+     * service), or a Deployment deleted behind its back.
      */
     @Scheduled(every = "${lab.deploy.restore-interval:10s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "deployment-restore")

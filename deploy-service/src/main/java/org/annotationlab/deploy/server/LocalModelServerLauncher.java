@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,14 +65,28 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
         adoptRunningServers();
     }
 
-    /** The servers an earlier run of the service left running, taken over; the records of the others deleted. */
+    /**
+     * The servers an earlier run of the service left running, taken over; the records of the others
+     * deleted. A process is adopted only if it is the one recorded: same pid, same start time, and
+     * a model server on the recorded port.
+     */
     private void adoptRunningServers() {
-        try (var files = Files.exists(logs) ? Files.list(logs) : java.util.stream.Stream.<Path>empty()) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).toList()) {
+        List<Path> files;
+        try (var listing = Files.exists(logs) ? Files.list(logs) : java.util.stream.Stream.<Path>empty()) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
+        } catch (IOException e) {
+            LOG.warnf(e, "could not list the records of running model servers in %s; none adopted", logs);
+            return;
+        }
+        for (Path file : files) {
+            try {
                 UUID projectId = UUID.fromString(file.getFileName().toString().replaceFirst("\\.json$", ""));
                 Recorded recorded = json.readValue(file.toFile(), Recorded.class);
                 var process = ProcessHandle.of(recorded.pid()).filter(ProcessHandle::isAlive)
-                        .filter(p -> p.info().startInstant().map(Object::toString).orElse("").equals(recorded.started()));
+                        .filter(p -> !recorded.started().isEmpty()
+                                && p.info().startInstant().map(Object::toString).orElse("").equals(recorded.started()))
+                        .filter(p -> p.info().arguments().map(List::of).orElse(List.of())
+                                .containsAll(List.of("serve", Integer.toString(recorded.port()))));
                 if (process.isPresent()) {
                     servers.put(projectId, new Server(process.get(), null, recorded.port()));
                     LOG.infof("project %s: adopted the model server left running on port %d (pid %d)", projectId,
@@ -79,9 +94,9 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
                 } else {
                     Files.delete(file);
                 }
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warnf(e, "could not adopt the model server recorded in %s; it is left alone", file);
             }
-        } catch (IOException | IllegalArgumentException e) {
-            LOG.warnf(e, "could not read the records of running model servers in %s; none adopted", logs);
         }
     }
 
@@ -93,9 +108,13 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
         Files.move(written, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private void forget(UUID projectId) {
+    /** Deletes the project's record if it names this process (a newer server may have replaced it). */
+    private void forget(UUID projectId, ProcessHandle process) {
+        Path file = logs.resolve(projectId + ".json");
         try {
-            Files.deleteIfExists(logs.resolve(projectId + ".json"));
+            if (Files.exists(file) && json.readValue(file.toFile(), Recorded.class).pid() == process.pid()) {
+                Files.delete(file);
+            }
         } catch (IOException e) {
             LOG.warnf(e, "project %s: could not delete the record of its model server", projectId);
         }
@@ -170,8 +189,9 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
             return loaded.equals(new TreeSet<>(server.models().keySet())) ? ServerStatus.ready() : ServerStatus.starting();
         } catch (IOException e) {
             if (!running.process().isAlive()) {
-                servers.remove(server.projectId());
-                forget(server.projectId());
+                // Only this server: apply() may just have started another one for the project.
+                servers.remove(server.projectId(), running);
+                forget(server.projectId(), running.process());
                 // Gone, not failed: the restore check deploys its models again at once.
                 return ServerStatus.missing("the model server " + running.exit() + "; see "
                         + logs.resolve(server.projectId() + ".log"));
@@ -188,8 +208,8 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
         Server running = servers.remove(projectId);
         if (running != null) {
             ChildProcesses.stop(running.process());
+            forget(projectId, running.process());
         }
-        forget(projectId);
     }
 
     @Override

@@ -59,6 +59,11 @@ public class PreannotationWorker {
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "preannotation-worker"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final ExecutorService predictor = Executors.newSingleThreadExecutor(r -> new Thread(r, "preannotation-predictor"));
+    /**
+     * Runs that already waited {@code server-wait} for a model server in vain: their next calls do
+     * not wait again (their remaining tasks fail quickly) until a call succeeds.
+     */
+    private final java.util.Set<UUID> waitedInVain = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     PreannotationWorker(PreannotationConfig config, Clients clients, PreannotationRequests requests) {
         if (config.batchSize() < 1 || config.writeBatchSize() < 1) {
@@ -361,11 +366,12 @@ public class PreannotationWorker {
      * One predict call, sent to the project's serving endpoint as it is at each attempt. While
      * no server answers ({@link Clients.Unavailable}: crashed, being restored, loading), the call
      * waits for one with doubling pauses of at most {@link #MAX_PAUSE}, up to
-     * {@code server-wait} in all; a server that answers with an error gets {@code batch-attempts}.
+     * {@code server-wait} in all, once per run; a server that answers with an error gets
+     * {@code batch-attempts}.
      */
     private JsonNode predictAtServingEndpoint(PreannotationRun run, List<String> texts, List<String> names)
             throws IOException, InterruptedException {
-        long giveUpAt = System.nanoTime() + config.serverWait().toNanos();
+        long giveUpAt = System.nanoTime() + (waitedInVain.contains(run.id) ? 0 : config.serverWait().toNanos());
         long pause = config.retryBackoff().toMillis();
         int answeredWithError = 0;
         String previous = null;
@@ -376,9 +382,12 @@ public class PreannotationWorker {
             }
             previous = endpoint;
             try {
-                return clients.predict(endpoint, texts, names);
+                JsonNode results = clients.predict(endpoint, texts, names);
+                waitedInVain.remove(run.id);
+                return results;
             } catch (Clients.Unavailable e) {
                 if (System.nanoTime() + pause * 1_000_000 > giveUpAt) {
+                    waitedInVain.add(run.id);
                     throw new IOException("no model server answered at the project's serving endpoint for "
                             + config.serverWait() + " (last: " + e.getMessage() + ")", e);
                 }
@@ -473,6 +482,7 @@ public class PreannotationWorker {
     }
 
     private void end(UUID runId, PreannotationRun.State state, String message) {
+        waitedInVain.remove(runId);
         Blocking.await(() -> Panache.withTransaction(() -> PreannotationRun.locked(runId).flatMap(r ->
                 r.state != PreannotationRun.State.RUNNING ? Uni.createFrom().voidItem() : requests.finish(r, state, message))));
     }

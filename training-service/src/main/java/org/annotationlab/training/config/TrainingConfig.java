@@ -28,9 +28,9 @@ public interface TrainingConfig {
     Duration pollInterval();
 
     /**
-     * An instance preparing a run renews its lease on it every third of this; a run whose lease has
-     * run out for this long (its instance was killed) is prepared again by another, or by the same
-     * one restarted.
+     * An instance preparing a run renews its lease on it every 2 s (so this must be at least 6 s);
+     * a run whose lease has not been renewed for this long (its instance was killed) is prepared
+     * again by another instance, or by the same one restarted.
      */
     @WithDefault("6s")
     Duration preparationLease();

@@ -108,7 +108,10 @@ public class TrainingScheduler {
                     LOG.warnf(e, "could not follow training run %s; trying again", run.id);
                 }
             }
-            for (TrainingRun run : claimSlots()) {
+            List<TrainingRun> claimed = claimSlots();
+            // All of them are leased (renewed) while the first ones are prepared.
+            claimed.forEach(run -> preparing.add(run.id));
+            for (TrainingRun run : claimed) {
                 prepare(run);
             }
         } catch (RuntimeException e) {
@@ -266,11 +269,30 @@ public class TrainingScheduler {
         }
     }
 
+    /**
+     * Renews this instance's lease on the run if it still holds it (no other instance took it over
+     * while a renewal failed): false means the run is no longer this instance's to prepare.
+     */
+    private boolean stillPreparing(UUID runId) {
+        Integer renewed = Blocking.await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update training_run set preparer_seen_at = :now where id = :id and preparer = :me"
+                                + " and state = 'RUNNING' and workload is null")
+                .setParameter("now", Instant.now()).setParameter("id", runId).setParameter("me", instance).executeUpdate())));
+        if (renewed == null || renewed == 0) {
+            LOG.infof("training run %s: no longer prepared by this instance (taken over or ended); leaving it", runId);
+            return false;
+        }
+        return true;
+    }
+
     /** Stages the training set, checks it is enough, writes the parameters and launches. */
     private void prepareAndLaunch(TrainingRun run) {
         TrainingWorkload workload = workload(run);
         Path dir = workload.runDir();
         TrainingSetClient.Staged staged;
+        if (!stillPreparing(run.id)) {
+            return;
+        }
         try {
             Files.createDirectories(dir);
             staged = trainingSets.stage(run.projectId, run.tagList(), dir.resolve(ModelStore.TRAINING_SET));
@@ -291,6 +313,9 @@ public class TrainingScheduler {
             });
             return;
         }
+        if (!stillPreparing(run.id)) {
+            return;
+        }
         String handle;
         try {
             handle = launcher.launch(workload);
@@ -298,17 +323,25 @@ public class TrainingScheduler {
             inPreparation(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED, e.getMessage()));
             return;
         }
-        boolean launched = Boolean.TRUE.equals(Blocking.await(() -> Panache.withTransaction(() -> TrainingRun.locked(run.id)
-                .flatMap(r -> {
-                    if (r.state != RunState.RUNNING || !instance.equals(r.preparer) || r.workload != null) {
-                        return Uni.createFrom().item(false); // ended, or taken over while this instance prepared it
-                    }
-                    record(r, staged);
-                    if (r.cancelRequested) {
-                        return lifecycle.cancelled(r, r.cancelledBy).replaceWith(false);
-                    }
-                    return lifecycle.started(r, handle).replaceWith(true);
-                }))));
+        boolean launched;
+        try {
+            launched = Boolean.TRUE.equals(Blocking.await(() -> Panache.withTransaction(() -> TrainingRun.locked(run.id)
+                    .flatMap(r -> {
+                        if (r.state != RunState.RUNNING || !instance.equals(r.preparer) || r.workload != null) {
+                            return Uni.createFrom().item(false); // ended, or taken over while this instance prepared it
+                        }
+                        record(r, staged);
+                        if (r.cancelRequested) {
+                            return lifecycle.cancelled(r, r.cancelledBy).replaceWith(false);
+                        }
+                        return lifecycle.started(r, handle).replaceWith(true);
+                    }))));
+        } catch (RuntimeException e) {
+            // Not recorded (the database is away): a workload nobody follows must not train; the
+            // run is prepared again once its lease runs out.
+            launcher.cancel(workload, handle);
+            throw e;
+        }
         if (!launched) {
             launcher.cancel(workload, handle);
         }
