@@ -87,10 +87,7 @@ public class TrainingScheduler {
         }
         List<UUID> ids = List.copyOf(preparing);
         try {
-            Blocking.await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                            "update training_run set preparer_seen_at = :now where id in (:ids) and preparer = :me")
-                    .setParameter("now", Instant.now()).setParameter("ids", ids).setParameter("me", instance)
-                    .executeUpdate())));
+            renew(ids);
         } catch (RuntimeException e) {
             LOG.warnf(e, "renewing the preparation leases of %s failed; the next renewal retries", ids);
         }
@@ -274,15 +271,21 @@ public class TrainingScheduler {
      * while a renewal failed): false means the run is no longer this instance's to prepare.
      */
     private boolean stillPreparing(UUID runId) {
-        Integer renewed = Blocking.await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "update training_run set preparer_seen_at = :now where id = :id and preparer = :me"
-                                + " and state = 'RUNNING' and workload is null")
-                .setParameter("now", Instant.now()).setParameter("id", runId).setParameter("me", instance).executeUpdate())));
-        if (renewed == null || renewed == 0) {
+        if (renew(List.of(runId)) == 0) {
             LOG.infof("training run %s: no longer prepared by this instance (taken over or ended); leaving it", runId);
             return false;
         }
         return true;
+    }
+
+    /** Renews this instance's lease on those of the runs it still prepares; how many they are. */
+    private int renew(List<UUID> runIds) {
+        Integer renewed = Blocking.await(() -> Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
+                        "update training_run set preparer_seen_at = :now where id in (:ids) and preparer = :me"
+                                + " and state = 'RUNNING' and workload is null")
+                .setParameter("now", Instant.now()).setParameter("ids", runIds).setParameter("me", instance)
+                .executeUpdate())));
+        return renewed == null ? 0 : renewed;
     }
 
     /** Stages the training set, checks it is enough, writes the parameters and launches. */
