@@ -73,9 +73,15 @@ class DeploymentFlowTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> as("anna").get("/projects/" + projectId + "/deployments").statusCode() == 403);
         as("anna").post("/projects/" + projectId + "/deployments").then().statusCode(403);
         // Deploy asks project-service for the bindings as saved: right after the save, no waiting.
-        as("olivia").post("/projects/" + projectId + "/deployments").then().statusCode(202)
-                .body("models", equalTo(List.of(Map.of("name", "ner_person_pretrained", "labels", List.of("PERSON")))));
-        String first = latest(projectId).getString("latest.id");
+        String first = as("olivia").header("Idempotency-Key", "deploy-1").post("/projects/" + projectId + "/deployments")
+                .then().statusCode(202)
+                .body("models", equalTo(List.of(Map.of("name", "ner_person_pretrained", "labels", List.of("PERSON")))))
+                .extract().path("id");
+        assertEquals(first, latest(projectId).getString("latest.id"));
+        // The Deploy button's request retried with its key: the first answer, not a second deployment.
+        as("olivia").header("Idempotency-Key", "deploy-1").post("/projects/" + projectId + "/deployments").then()
+                .statusCode(202).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        as("olivia").get("/projects/" + projectId + "/deployments").then().statusCode(200).body("total", equalTo(1));
         assertEquals("MANUAL", latest(projectId).getString("latest.trigger"));
         JsonPath ready = awaitDeployment(first, "READY");
         String endpoint = ready.getString("endpoint");

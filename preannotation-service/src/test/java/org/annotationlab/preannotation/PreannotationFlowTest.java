@@ -108,7 +108,7 @@ class PreannotationFlowTest {
 
         // Every task: SUCCEEDED, each task with this model version's prediction; its progress
         // streamed as server-sent events, ending with the final state.
-        String all = startWhenFree(project, Map.of());
+        String all = startWhenFree(project, Map.of(), "all-tasks");
         var runEvents = org.annotationlab.testing.ServerSentEvents.collect("http://localhost:" + io.restassured.RestAssured.port
                 + "/preannotations/" + all + "/events", TestTokens.bearer("olivia"), Duration.ofMinutes(3));
         JsonPath done = awaitEnd(all);
@@ -123,12 +123,16 @@ class PreannotationFlowTest {
         assertEquals(Map.of(), taskRows(all), "a finished run keeps no task rows but its failures");
         assertEquals(MODEL, stored.get(0).get("model"));
         assertEquals("3", stored.get(0).get("modelVersion"));
+        // That start retried with its key, the run over: its first answer, not a second run.
+        as("olivia").header("Idempotency-Key", "all-tasks").body(Map.of()).post("/projects/" + project + "/preannotations")
+                .then().statusCode(202).header("Idempotent-Replayed", "true").body("id", equalTo(all))
+                .body("state", equalTo("RUNNING"));
 
         // Again on some of them, plus a task that does not exist: replaced, not duplicated; PARTIAL.
         String missing = UUID.randomUUID().toString();
         List<String> some = new ArrayList<>(tasks.subList(0, 10));
         some.add(missing);
-        JsonPath partial = awaitEnd(startWhenFree(project, Map.of("taskIds", some)));
+        JsonPath partial = awaitEnd(startWhenFree(project, Map.of("taskIds", some), "some-tasks"));
         assertEquals("PARTIAL", partial.getString("state"));
         assertEquals(List.of(11, 10, 1), List.of(partial.getInt("progress.total"), partial.getInt("progress.done"), partial.getInt("progress.failed")));
         assertEquals(missing, partial.getString("failures[0].taskId"));
@@ -139,7 +143,7 @@ class PreannotationFlowTest {
         // The model server crashes while a run waits on it, and deploy-service restores it on another
         // port (a RESTORE deployment, READY at the new endpoint): the run follows it and completes.
         server.close();
-        String restarted = startWhenFree(project, Map.of());
+        String restarted = startWhenFree(project, Map.of(), "after-restart");
         try (NlpRunnerProcess again = NlpRunnerProcess.serve(MODEL + "=" + model, 0, log)) {
             servers.add(again);
             assertTrue(again.port() != server.port());
@@ -254,10 +258,12 @@ class PreannotationFlowTest {
         servers.forEach(NlpRunnerProcess::close);
     }
 
-    private static String startWhenFree(UUID project, Map<String, Object> body) {
+    /** Starts a run as soon as the project is free, retrying with one Idempotency-Key: a refusal stores nothing. */
+    private static String startWhenFree(UUID project, Map<String, Object> body, String idempotencyKey) {
         String[] id = new String[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            var response = as("olivia").body(body).post("/projects/" + project + "/preannotations");
+            var response = as("olivia").header("Idempotency-Key", idempotencyKey).body(body)
+                    .post("/projects/" + project + "/preannotations");
             if (response.statusCode() == 202) {
                 id[0] = response.jsonPath().getString("id");
                 return true;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.events.Topics;
+import org.annotationlab.testing.Concurrently;
 import org.annotationlab.testing.LabInfra;
 import org.annotationlab.testing.ServerSentEvents;
 import org.annotationlab.testing.TestTokens;
@@ -62,10 +63,17 @@ class ActiveLearningTrainingTest {
         as("anna").body("{}").post("/projects/" + project + "/trainings").then().statusCode(403);
         as("olivia").body(Map.of("epochs", 0, "dropout", 1.0)).post("/projects/" + project + "/trainings").then()
                 .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItems("epochs", "dropout"));
-        String manual = as("olivia").body(Map.of("validationSplit", 0.25)).post("/projects/" + project + "/trainings").then()
-                .statusCode(202).body("state", equalTo("QUEUED")).body("trigger", equalTo("MANUAL"))
-                .body("parameters.validationSplit", equalTo(0.25f)).body("parameters.epochs", equalTo(1))
-                .extract().path("id");
+        // Train Now sent 5 times at once with one Idempotency-Key (a client retrying): one run, and each
+        // client gets its 202 rather than a 409 for the run its twin queued.
+        List<io.restassured.response.Response> answers = Concurrently.results(5, () -> as("olivia")
+                .header("Idempotency-Key", "train-now-1").body(Map.of("validationSplit", 0.25))
+                .post("/projects/" + project + "/trainings"));
+        String manual = answers.get(0).then().statusCode(202).body("state", equalTo("QUEUED"))
+                .body("trigger", equalTo("MANUAL")).body("parameters.validationSplit", equalTo(0.25f))
+                .body("parameters.epochs", equalTo(1)).extract().path("id");
+        answers.forEach(a -> a.then().statusCode(202).body("id", equalTo(manual))
+                .header("Location", containsString("/trainings/" + manual)));
+        assertEquals(1, runs(project).size(), "one run queued");
         JsonPath failed = awaitRun(manual, "FAILED", Duration.ofSeconds(30));
         assertEquals("INSUFFICIENT_DATA", failed.getString("reason"));
         assertTrue(failed.getString("message").contains("5 completions"), failed.getString("message"));
@@ -109,6 +117,10 @@ class ActiveLearningTrainingTest {
         // Busy: Train Now is refused, and growth during the run waits for it to finish.
         as("olivia").body("{}").post("/projects/" + project + "/trainings").then().statusCode(409)
                 .body("reason", equalTo("TRAINING_IN_PROGRESS"));
+        // The earlier Train Now retried with its key is answered as it was, even while another run goes.
+        as("olivia").header("Idempotency-Key", "train-now-1").body(Map.of("validationSplit", 0.25))
+                .post("/projects/" + project + "/trainings").then().statusCode(202)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(manual)).body("state", equalTo("QUEUED"));
         as("olivia").get("/projects/" + project + "/trainings/status").then().statusCode(200)
                 .body("enabled", equalTo(false)).body("blockedBy.reason", equalTo("TRAINING_IN_PROGRESS"))
                 .body("activeRun.id", equalTo(autoId));

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,8 @@ import java.util.UUID;
 import org.annotationlab.annotation.completion.CompletionDtos.HistoryEntry;
 import org.annotationlab.annotation.completion.CompletionDtos.View;
 import org.annotationlab.annotation.review.ReviewService;
+import org.annotationlab.web.idempotency.Idempotency;
+import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -34,9 +37,12 @@ public class CompletionResource {
     private final CompletionService completions;
     private final ReviewService reviews;
     private final ProjectAuthorizer authorizer;
+    private final Idempotency idempotency;
 
-    CompletionResource(CompletionService completions, ReviewService reviews, ProjectAuthorizer authorizer) {
+    CompletionResource(CompletionService completions, ReviewService reviews, ProjectAuthorizer authorizer,
+            Idempotency idempotency) {
         this.completions = completions;
+        this.idempotency = idempotency;
         this.reviews = reviews;
         this.authorizer = authorizer;
     }
@@ -49,9 +55,11 @@ public class CompletionResource {
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: a field is invalid; INVALID_SPANS: a span is "
             + "outside the text, blank, overlaps another or has a label not in the labeling config")
     public Uni<Response> create(@PathParam("projectId") UUID projectId, @PathParam("taskId") UUID taskId,
-            @Valid @NotNull CompletionDtos.Write request) {
-        return completions.create(projectId, taskId, authorizer, request)
-                .map(view -> Response.status(Response.Status.CREATED).entity(view).build());
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid @NotNull CompletionDtos.Write request) {
+        // The membership is decided in the write's own query; a stored answer is the caller's own.
+        Idempotent<View> answer = idempotency.of(idempotencyKey, request,
+                view -> Response.status(Response.Status.CREATED).entity(view).build());
+        return answer.respond(() -> completions.create(projectId, taskId, authorizer, request, answer));
     }
 
     @GET

@@ -27,6 +27,8 @@ import org.annotationlab.events.annotation.CompletionSubmitted;
 import org.annotationlab.events.outbox.Outbox;
 import org.annotationlab.events.outbox.OutboxEvent;
 import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.web.idempotency.Idempotency;
+import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.membership.MembershipView;
 import org.annotationlab.web.membership.ProjectOwner;
 import org.annotationlab.web.problem.ProblemException;
@@ -57,29 +59,42 @@ public class CompletionService {
     private static final String COMPLETION = "insert into completion (id, task_id, project_id, author, spans,"
             + " submitted, submitted_at, review_status, created_at, updated_at, version)";
     private static final String HISTORY = "insert into completion_history (completion_id, action, actor, at, detail)";
-    /** $1 id, $2 task, $3 project, $4 author, $5 spans, $6 time, $7 history detail. */
+    /** A request's stored answer ({@link Idempotent}), when it sent a key. */
+    private static final String ANSWER = "insert into idempotency_key (" + Idempotency.COLUMNS + ")";
+    /**
+     * $1 id, $2 task, $3 project, $4 author, $5 spans, $6 time, $7 history detail, then the answer's
+     * columns ($8–$13, null without a key).
+     */
     private static final String INSERT_DRAFT = "with c as (" + COMPLETION
-            + " values ($1, $2, $3, $4, $5, false, null, 'PENDING', $6, $6, 0))"
+            + " values ($1, $2, $3, $4, $5, false, null, 'PENDING', $6, $6, 0)),"
+            + " k as (" + ANSWER + " select $8::varchar, $9::varchar, $10::varchar, $11::int4, $12::varchar, $13::text"
+            + " where $9::varchar is not null)"
             + " " + HISTORY + " values ($1, 'CREATED', $4, $6, $7)";
     /**
      * Submitted completions, any number at once ({@link GroupCommit}): each parameter is one column's
-     * values, in {@link #SUBMITTED_COLUMNS} order — the draft's seven, then the outbox row's in
-     * {@link OutboxEvent#COLUMNS} order. History ids keep CREATED before SUBMITTED per completion.
+     * values, in {@link #SUBMITTED_COLUMNS} order — the draft's seven, the outbox row's in
+     * {@link OutboxEvent#COLUMNS} order, then the answer's (null without a key). History ids keep
+     * CREATED before SUBMITTED per completion.
      */
     private static final String INSERT_SUBMITTED = "with s as (select * from unnest($1::uuid[], $2::uuid[],"
             + " $3::uuid[], $4::varchar[], $5::text[], $6::timestamptz[], $7::varchar[], $8::uuid[], $9::varchar[],"
-            + " $10::varchar[], $11::varchar[], $12::text[], $13::timestamptz[]) with ordinality as s (id, task_id,"
-            + " project_id, author, spans, at, detail, event_id, topic, event_key, type, payload, created_at, n)),"
+            + " $10::varchar[], $11::varchar[], $12::text[], $13::timestamptz[], $14::varchar[], $15::varchar[],"
+            + " $16::varchar[], $17::int4[], $18::varchar[], $19::text[]) with ordinality as s (id, task_id,"
+            + " project_id, author, spans, at, detail, event_id, topic, event_key, type, payload, created_at,"
+            + " a_caller, a_key, a_request, a_status, a_location, a_body, n)),"
             + " c as (" + COMPLETION + " select id, task_id, project_id, author, spans, true, at, 'PENDING', at, at, 0"
             + " from s),"
             + " h as (" + HISTORY + " select s.id, a.action, s.author, s.at, case a.k when 1 then s.detail end"
             + " from s cross join (values (1, 'CREATED'), (2, 'SUBMITTED')) a (k, action) order by s.n, a.k),"
             + " o as (insert into outbox_event (" + OutboxEvent.COLUMNS + ") select event_id, topic, event_key, type,"
-            + " payload, created_at from s order by s.n)"
+            + " payload, created_at from s order by s.n),"
+            + " k as (" + ANSWER + " select a_caller, a_key, a_request, a_status, a_location, a_body from s"
+            + " where a_key is not null)"
             + " " + TrainingSetTracker.requests("select distinct project_id from s");
     private static final Class<?>[] SUBMITTED_COLUMNS = {UUID.class, UUID.class, UUID.class, String.class,
         String.class, OffsetDateTime.class, String.class, UUID.class, String.class, String.class, String.class,
-        String.class, OffsetDateTime.class};
+        String.class, OffsetDateTime.class, String.class, String.class, String.class, Integer.class, String.class,
+        String.class};
     /** Most submits one statement writes. */
     private static final int MAX_SUBMITS_PER_WRITE = 100;
 
@@ -117,7 +132,8 @@ public class CompletionService {
      * submit's data is written again submit by submit.
      * The role is decided by {@link ProjectAuthorizer#decide} exactly as for every other request.
      */
-    public Uni<View> create(UUID projectId, UUID taskId, ProjectAuthorizer authorizer, CompletionDtos.Write request) {
+    public Uni<View> create(UUID projectId, UUID taskId, ProjectAuthorizer authorizer, CompletionDtos.Write request,
+            Idempotent<View> answer) {
         String caller = authorizer.username();
         // The owner's word on the membership (from memory within its TTL); the view's, read in the
         // same query, only when project-service cannot be asked.
@@ -134,31 +150,37 @@ public class CompletionService {
                 throw ProblemException.forbidden("task " + taskId + " is not assigned to you");
             }
             return checked(projectId, row.getString("text"), request.spans(),
-                    ProjectLabels.parse(row.getString("labels"))).chain(() -> write(projectId, taskId, caller, request));
+                    ProjectLabels.parse(row.getString("labels")))
+                    .chain(() -> write(projectId, taskId, caller, request, answer));
         })).onFailure(e -> e instanceof PgException pg && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState()))
-                .transform(e -> ProblemException.notFound("task " + taskId))
-                .map(c -> CompletionViews.of(c, request.spans()));
+                .transform(e -> ProblemException.notFound("task " + taskId));
     }
 
-    /** Writes a new completion: a draft, or submitted with its event and recount in one statement. */
-    private Uni<Completion> write(UUID projectId, UUID taskId, String caller, CompletionDtos.Write request) {
+    /**
+     * Writes a new completion: a draft, or submitted with its event and recount, in one statement
+     * with the request's answer when it sent an idempotency key.
+     */
+    private Uni<View> write(UUID projectId, UUID taskId, String caller, CompletionDtos.Write request,
+            Idempotent<View> answer) {
         Completion c = Completion.draft(projectId, taskId, caller, SpanCodec.write(request.spans()));
         String created = request.spans().size() + " spans";
+        List<Object> values = new ArrayList<>(List.of(c.id, taskId, projectId, caller, c.spans, c.createdAt,
+                created));
         if (!request.submitNow()) {
-            return pool.preparedQuery(INSERT_DRAFT)
-                    .execute(Tuple.from(List.of(c.id, taskId, projectId, caller, c.spans, c.createdAt, created)))
-                    .replaceWith(c);
+            View view = CompletionViews.of(c, request.spans());
+            values.addAll(Arrays.asList(answer.answer(view).values()));
+            return pool.preparedQuery(INSERT_DRAFT).execute(Tuple.from(values)).replaceWith(view);
         }
         c.submitted = true;
         c.submittedAt = c.createdAt;
-        List<Object> values = new ArrayList<>(List.of(c.id, taskId, projectId, caller, c.spans, c.createdAt,
-                created));
+        View view = CompletionViews.of(c, request.spans());
         values.addAll(Arrays.asList(outbox.row(new CompletionSubmitted(projectId, taskId, c.id, caller,
                 request.spans().size()))));
+        values.addAll(Arrays.asList(answer.answer(view).values()));
         return submits.write(values.toArray())
                 .invoke(() -> LOG.debugf("project %s: completion %s of task %s submitted by %s", projectId, c.id,
                         taskId, caller))
-                .replaceWith(c);
+                .replaceWith(view);
     }
 
     /** One statement for a batch of submitted completions' rows, each in {@link #SUBMITTED_COLUMNS} order. */

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -18,11 +19,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.annotation.task.importing.TaskImporter;
+import org.annotationlab.web.idempotency.Idempotency;
+import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 import org.annotationlab.web.paging.Page;
@@ -41,9 +45,11 @@ public class TaskResource {
     private final TaskService tasks;
     private final TaskImporter importer;
     private final ProjectAuthorizer authorizer;
+    private final Idempotency idempotency;
 
-    TaskResource(TaskService tasks, TaskImporter importer, ProjectAuthorizer authorizer) {
+    TaskResource(TaskService tasks, TaskImporter importer, ProjectAuthorizer authorizer, Idempotency idempotency) {
         this.tasks = tasks;
+        this.idempotency = idempotency;
         this.importer = importer;
         this.authorizer = authorizer;
     }
@@ -63,13 +69,15 @@ public class TaskResource {
     @APIResponse(responseCode = "422", description = "INVALID_IMPORT: a row is bad and skipBadRows is off, or the body "
             + "cannot be read past it; nothing was imported; VALIDATION_FAILED: format or a tag is invalid, or the "
             + "body holds no tasks")
-    public TaskDtos.ImportResult importTasks(@PathParam("projectId") UUID projectId,
+    public Response importTasks(@PathParam("projectId") UUID projectId,
             @QueryParam("format") @NotNull @Pattern(regexp = "json|text|conll", message = "must be json, text or conll") String format,
             @QueryParam("skipBadRows") @DefaultValue("false") boolean skipBadRows,
             @QueryParam("tag") List<@Pattern(regexp = TaskDtos.TAG) String> tags,
-            InputStream body) {
-        return importer.importTasks(new TaskImporter.Request(projectId, format, skipBadRows,
-                tags == null ? List.of() : List.copyOf(tags), body));
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, InputStream body) {
+        // The body is streamed, not kept: a key is bound to the path and query, not to the body.
+        Idempotent<TaskDtos.ImportResult> answer = idempotency.of(idempotencyKey, null, result -> Response.ok(result).build());
+        return answer.respondBlocking(() -> importer.importTasks(new TaskImporter.Request(projectId, format, skipBadRows,
+                tags == null ? List.of() : List.copyOf(tags), body), answer));
     }
 
     @GET

@@ -19,6 +19,7 @@ import org.annotationlab.events.deployment.DeploymentCompleted;
 import org.annotationlab.events.deployment.DeploymentFailed;
 import org.annotationlab.events.deployment.DeploymentStarted;
 import org.annotationlab.events.outbox.Outbox;
+import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.Blocking;
 import org.annotationlab.events.project.LabelingConfigChanged.LabelBinding;
 import org.annotationlab.web.problem.Problem;
@@ -50,9 +51,9 @@ public class DeploymentRequests {
      * right after a binding was saved deploys that binding). Called on the request's event loop;
      * the blocking question runs on a worker and the transaction back on the request's context.
      */
-    public Uni<Deployment> deployCurrent(UUID projectId, String requestedBy) {
+    public Uni<Deployment> deployCurrent(UUID projectId, String requestedBy, Idempotent<Deployment> answer) {
         return Blocking.offload(() -> savedBindings(projectId))
-                .chain(saved -> deploy(projectId, saved, "MANUAL", requestedBy));
+                .chain(saved -> deploy(projectId, saved, "MANUAL", requestedBy, null, answer));
     }
 
     private List<LabelBinding> savedBindings(UUID projectId) {
@@ -91,6 +92,12 @@ public class DeploymentRequests {
     /** The same, with a note kept on the deployment (e.g. the labels a rebinding left alone). */
     public Uni<Deployment> deploy(UUID projectId, List<LabelBinding> bindings, String trigger, String requestedBy,
             String note) {
+        return deploy(projectId, bindings, trigger, requestedBy, note, Idempotent.none());
+    }
+
+    /** The same, storing the request's answer with the deployment when it is retryable. */
+    private Uni<Deployment> deploy(UUID projectId, List<LabelBinding> bindings, String trigger, String requestedBy,
+            String note, Idempotent<Deployment> answer) {
         return Panache.withTransaction(() -> ProjectConfig.lock(projectId).flatMap(project -> {
             if (project.deleted) {
                 throw ProblemException.notFound("project " + projectId);
@@ -108,7 +115,8 @@ public class DeploymentRequests {
                         return models(projectId, chosen);
                     })
                     .flatMap(models -> create(projectId, models, trigger, requestedBy))
-                    .invoke(d -> d.message = note);
+                    .invoke(d -> d.message = note)
+                    .call(answer::record);
         }));
     }
 

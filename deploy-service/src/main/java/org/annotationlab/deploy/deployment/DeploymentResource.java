@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.annotationlab.web.idempotency.Idempotency;
+import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
@@ -34,9 +37,11 @@ public class DeploymentResource {
 
     private final DeploymentRequests requests;
     private final ProjectAuthorizer authorizer;
+    private final Idempotency idempotency;
 
-    DeploymentResource(DeploymentRequests requests, ProjectAuthorizer authorizer) {
+    DeploymentResource(DeploymentRequests requests, ProjectAuthorizer authorizer, Idempotency idempotency) {
         this.requests = requests;
+        this.idempotency = idempotency;
         this.authorizer = authorizer;
     }
 
@@ -49,10 +54,13 @@ public class DeploymentResource {
     @APIResponse(responseCode = "422", description = "NO_MODELS: no label is bound to a model; UNKNOWN_MODEL: a bound "
             + "model is neither this project's nor pretrained")
     @APIResponse(responseCode = "503", description = "PROJECT_SERVICE_UNAVAILABLE: the saved bindings could not be read")
-    public Uni<Response> deploy(@PathParam("projectId") UUID projectId) {
-        return authorizer.require(projectId, ProjectPermission.DEPLOY)
-                .chain(() -> requests.deployCurrent(projectId, authorizer.username()))
-                .map(d -> Response.accepted(DeploymentView.of(d)).location(URI.create("/deployments/" + d.id)).build());
+    public Uni<Response> deploy(@PathParam("projectId") UUID projectId,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey) {
+        return authorizer.require(projectId, ProjectPermission.DEPLOY).chain(() -> {
+            Idempotent<Deployment> answer = idempotency.of(idempotencyKey, null,
+                    d -> Response.accepted(DeploymentView.of(d)).location(URI.create("/deployments/" + d.id)).build());
+            return answer.respond(() -> requests.deployCurrent(projectId, authorizer.username(), answer));
+        });
     }
 
     @GET

@@ -14,6 +14,7 @@ import org.annotationlab.web.Blocking;
 import org.annotationlab.events.preannotation.PreannotationCompleted;
 import org.annotationlab.events.preannotation.PreannotationStarted;
 import org.annotationlab.preannotation.project.ProjectState;
+import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -42,7 +43,8 @@ public class PreannotationRequests {
      * the request's event loop; the blocking lease runs on a worker and the transaction goes on
      * on the request's context. A lease whose run then fails to commit is given back.
      */
-    public Uni<PreannotationRun> start(UUID projectId, PreannotationRequest request, String user) {
+    public Uni<PreannotationRun> start(UUID projectId, PreannotationRequest request, String user,
+            Idempotent<PreannotationRun> answer) {
         UUID runId = UUID.randomUUID();
         AtomicBoolean leased = new AtomicBoolean();
         return Panache.withTransaction(() -> ProjectState.lock(projectId).flatMap(project -> {
@@ -91,6 +93,7 @@ public class PreannotationRequests {
                     })
                     .call(run -> outbox.append(new PreannotationStarted(projectId, run.id,
                             request.taskIds() == null ? 0 : request.taskIds().size())))
+                    .call(answer::record)
                     .invoke(run -> LOG.infof("project %s: pre-annotation %s started by %s with deployment %s", projectId,
                             run.id, user, run.deploymentId));
         })).onFailure(f -> leased.get()).call(() -> Blocking.offload(() -> {

@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.UUID;
 import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
 import org.annotationlab.preannotation.project.ProjectState;
+import org.annotationlab.web.idempotency.Idempotency;
+import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
 import org.annotationlab.web.problem.ProblemException;
@@ -47,9 +50,12 @@ public class PreannotationResource {
     private final PreannotationRequests requests;
     private final ProjectAuthorizer authorizer;
     private final PreannotationWorker worker;
+    private final Idempotency idempotency;
 
-    PreannotationResource(PreannotationRequests requests, ProjectAuthorizer authorizer, PreannotationWorker worker) {
+    PreannotationResource(PreannotationRequests requests, ProjectAuthorizer authorizer, PreannotationWorker worker,
+            Idempotency idempotency) {
         this.requests = requests;
+        this.idempotency = idempotency;
         this.authorizer = authorizer;
         this.worker = worker;
     }
@@ -64,12 +70,14 @@ public class PreannotationResource {
             + "TRAINING_IN_PROGRESS: the project is training (as training-service decides)")
     @APIResponse(responseCode = "503", description = "TRAINING_SERVICE_UNAVAILABLE: training-service could not be asked "
             + "whether the project is training")
-    public Uni<Response> start(@PathParam("projectId") UUID projectId, @Valid PreannotationRequests.PreannotationRequest request) {
+    public Uni<Response> start(@PathParam("projectId") UUID projectId,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid PreannotationRequests.PreannotationRequest request) {
         PreannotationRequests.PreannotationRequest asked = request == null ? new PreannotationRequests.PreannotationRequest(null, null) : request;
-        return authorizer.require(projectId, ProjectPermission.DEPLOY)
-                .chain(() -> requests.start(projectId, asked, authorizer.username()))
-                .invoke(worker::wake)
-                .map(run -> Response.accepted(RunView.of(run, List.of())).location(URI.create("/preannotations/" + run.id)).build());
+        return authorizer.require(projectId, ProjectPermission.DEPLOY).chain(() -> {
+            Idempotent<PreannotationRun> answer = idempotency.of(idempotencyKey, asked, run -> Response.accepted(
+                    RunView.of(run, List.of())).location(URI.create("/preannotations/" + run.id)).build());
+            return answer.respond(() -> requests.start(projectId, asked, authorizer.username(), answer).invoke(worker::wake));
+        });
     }
 
     /** The popup: the last deployment (models, labels each predicts, time, state), what serves, whether a run may start. */

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.annotationlab.training.project.ProjectTraining;
+import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -25,15 +26,16 @@ public class TrainingRequests {
         this.lifecycle = lifecycle;
     }
 
-    /** Train Now: 409 while the project trains or pre-annotates. */
-    public Uni<TrainingRun> trainNow(UUID projectId, TrainRequest request, String user) {
+    /** Train Now: 409 while the project trains or pre-annotates; the answer stored with the run when retryable. */
+    public Uni<TrainingRun> trainNow(UUID projectId, TrainRequest request, String user, Idempotent<TrainingRun> answer) {
         return Panache.withTransaction(() -> ProjectTraining.lock(projectId).flatMap(project -> busy(project)
                 .flatMap(why -> {
                     if (why != null) {
                         return Uni.createFrom().failure(why);
                     }
                     return lifecycle.queue(project, project.defaults().with(request), request.tags(),
-                            Boolean.TRUE.equals(request.deploy()), Trigger.MANUAL, user);
+                            Boolean.TRUE.equals(request.deploy()), Trigger.MANUAL, user)
+                            .call(answer::record);
                 })));
     }
 

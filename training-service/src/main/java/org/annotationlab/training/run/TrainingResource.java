@@ -11,6 +11,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,6 +26,8 @@ import java.util.UUID;
 import org.annotationlab.training.config.TrainingConfig;
 import org.annotationlab.training.project.ProjectTraining;
 import org.annotationlab.training.store.ModelStore;
+import org.annotationlab.web.idempotency.Idempotency;
+import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.stream.ChangeStream;
 import org.annotationlab.web.security.ProjectAuthorizer;
@@ -46,9 +49,12 @@ public class TrainingResource {
     private final TrainingRequests requests;
     private final ProjectAuthorizer authorizer;
     private final TrainingConfig config;
+    private final Idempotency idempotency;
 
-    TrainingResource(TrainingRequests requests, ProjectAuthorizer authorizer, TrainingConfig config) {
+    TrainingResource(TrainingRequests requests, ProjectAuthorizer authorizer, TrainingConfig config,
+            Idempotency idempotency) {
         this.requests = requests;
+        this.idempotency = idempotency;
         this.authorizer = authorizer;
         this.config = config;
     }
@@ -60,10 +66,14 @@ public class TrainingResource {
             content = @Content(schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "409", description = "TRAINING_IN_PROGRESS: a run of this project is queued or running; "
             + "PREANNOTATION_IN_PROGRESS: a pre-annotation of this project is in progress")
-    public Uni<Response> trainNow(@PathParam("projectId") UUID projectId, @Valid TrainRequest request) {
-        return authorizer.require(projectId, ProjectPermission.TRAIN)
-                .chain(() -> requests.trainNow(projectId, request == null ? TrainRequest.NONE : request, authorizer.username()))
-                .map(run -> Response.accepted(RunView.of(run)).location(URI.create("/trainings/" + run.id)).build());
+    public Uni<Response> trainNow(@PathParam("projectId") UUID projectId,
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid TrainRequest request) {
+        TrainRequest asked = request == null ? TrainRequest.NONE : request;
+        return authorizer.require(projectId, ProjectPermission.TRAIN).chain(() -> {
+            Idempotent<TrainingRun> answer = idempotency.of(idempotencyKey, asked,
+                    run -> Response.accepted(RunView.of(run)).location(URI.create("/trainings/" + run.id)).build());
+            return answer.respond(() -> requests.trainNow(projectId, asked, authorizer.username(), answer));
+        });
     }
 
     @GET

@@ -19,6 +19,7 @@ import org.annotationlab.annotation.task.TaskDtos;
 import org.annotationlab.annotation.trainingset.TrainingSetTracker;
 import org.annotationlab.events.annotation.TasksImported;
 import org.annotationlab.events.outbox.JdbcOutbox;
+import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.problem.Problem;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.membership.ProjectOwner;
@@ -66,12 +67,14 @@ public class TaskImporter {
     public record Request(UUID projectId, String format, boolean skipBadRows, List<String> tags, InputStream body) {
     }
 
-    public TaskDtos.ImportResult importTasks(Request request) {
+    /** Imports, and stores the request's answer in the same transaction when it sent an idempotency key. */
+    public TaskDtos.ImportResult importTasks(Request request, Idempotent<TaskDtos.ImportResult> answer) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 access.require(connection, request.projectId(), ProjectPermission.MANAGE_TASKS);
                 TaskDtos.ImportResult result = write(connection, request);
+                answer.record(connection, result);
                 connection.commit();
                 if (result.imported() >= ANALYZE_AFTER) {
                     analyze(connection, result.withCompletions() > 0);
