@@ -42,12 +42,15 @@ class Session:
             self._token, self._at = token(self.user), time.time()
         return self._token
 
-    def call(self, method, url, body=None, content_type="application/json", timeout=600):
+    def call(self, method, url, body=None, content_type="application/json", timeout=600, headers=None, answer=None):
+        """The parsed answer; extra request `headers`; the response's headers copied into `answer` (a dict) if given."""
         data = None if body is None else (body.encode() if isinstance(body, str) else json.dumps(body).encode())
-        request = urllib.request.Request(url, data=data, method=method,
-                                         headers={"Authorization": "Bearer " + self.bearer(), "Content-Type": content_type})
+        request = urllib.request.Request(url, data=data, method=method, headers={
+            "Authorization": "Bearer " + self.bearer(), "Content-Type": content_type, **(headers or {})})
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
+                if answer is not None:
+                    answer.update({k.lower(): v for k, v in response.headers.items()})
                 text = response.read().decode()
                 return json.loads(text) if text[:1] in ("{", "[") else text
         except urllib.error.HTTPError as e:

@@ -19,10 +19,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "bench"))
 import labclient as lab  # noqa: E402
 
 
-def send(session, method, url, body, content_type="application/json"):
+def send(session, method, url, body, content_type="application/json", headers=None):
     data = body if isinstance(body, bytes) else body.encode("utf-8", "surrogatepass")
     request = urllib.request.Request(url, data=data, method=method, headers={
-        "Authorization": "Bearer " + session.bearer(), "Content-Type": content_type})
+        "Authorization": "Bearer " + session.bearer(), "Content-Type": content_type, **(headers or {})})
     try:
         with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, response.headers.get("Content-Type", "")
@@ -139,6 +139,15 @@ def main():
     for who, method, url, valid in endpoints:
         for name, body in mutations(valid, url.endswith(("/trainings", "/preannotations"))):
             tally.body(f"{method} {url.split('/', 3)[-1]} with {name}", *send(who, method, url, body))
+
+    # The creating POSTs with a valid body and an Idempotency-Key that is no key: refused before any write.
+    creating = [e for e in endpoints if e[1] == "POST" and e[2].endswith(("/completions", "/trainings", "/preannotations"))]
+    creating += [(owner, "POST", f"{lab.DEPLOY}/projects/{pid}/deployments", None),
+                 (owner, "POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json", [{"text": "gout"}])]
+    for who, method, url, valid in creating:
+        for name, key in {"empty": "", "a space": "two words", "256 characters": "k" * 256, "non-ASCII": "cl\u00e9"}.items():
+            tally.body(f"{method} {url.split('/', 3)[-1]} with an Idempotency-Key of {name}",
+                       *send(who, method, url, b"" if valid is None else json.dumps(valid), headers={"Idempotency-Key": key}))
 
     hostile_xml = {
         "empty": "", "unclosed": "<View><Labels>", "a NUL": "<View>\u0000</View>",

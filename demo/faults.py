@@ -51,12 +51,15 @@ def ready(url):
 
 
 class Submits:
-    """Clients submitting one completion per task, in parallel, counting what was acknowledged."""
+    """Clients submitting one completion per task, in parallel, as a careful client does: each submit
+    carries its own Idempotency-Key, and one that got no answer (refused, cut off) is sent again with
+    it, for up to a minute. Counts first answers, retries and answers replayed from the store."""
 
     def __init__(self, session, project_id, task_spans, clients=8):
         self.session, self.project_id, self.clients = session, project_id, clients
         self.pending = list(task_spans)
-        self.acknowledged, self.failed, self.lock = [], [], threading.Lock()
+        self.acknowledged, self.failed, self.retried, self.replayed = [], [], 0, 0
+        self.lock = threading.Lock()
         self.threads = [threading.Thread(target=self._client, daemon=True) for _ in range(clients)]
 
     def _client(self):
@@ -65,15 +68,25 @@ class Submits:
                 if not self.pending:
                     return
                 task, spans = self.pending.pop()
-            try:
-                self.session.call("POST", f"{lab.ANNOTATION}/projects/{self.project_id}/tasks/{task}/completions",
-                                  {"spans": spans, "submit": True}, timeout=30)
-                with self.lock:
-                    self.acknowledged.append(task)
-            except (lab.ApiError, urllib.error.URLError, OSError) as e:
-                with self.lock:
-                    self.failed.append((task, str(e)[:120]))
-                time.sleep(0.2)
+            deadline, attempt = time.time() + 60, 0
+            while True:
+                answer = {}
+                try:
+                    self.session.call("POST", f"{lab.ANNOTATION}/projects/{self.project_id}/tasks/{task}/completions",
+                                      {"spans": spans, "submit": True}, timeout=30,
+                                      headers={"Idempotency-Key": f"faults-{task}"}, answer=answer)
+                    with self.lock:
+                        self.acknowledged.append(task)
+                        self.retried += attempt > 0
+                        self.replayed += answer.get("idempotent-replayed") == "true"
+                    break
+                except (lab.ApiError, urllib.error.URLError, OSError) as e:
+                    attempt += 1
+                    if time.time() > deadline or (isinstance(e, lab.ApiError) and e.status < 500):
+                        with self.lock:
+                            self.failed.append((task, str(e)[:120]))
+                        break
+                    time.sleep(0.5)
 
     def start(self):
         for t in self.threads:
@@ -122,11 +135,15 @@ def submits_under(owner, annotator, pid, batch, name, inject):
     check(selected(owner, pid) == before + total, f"{name}: annotation-service selects the {total} stored completions")
     caught_up = time.time()
     lab.wait(lambda: events_caught_up(owner, pid, before + total), 180, "training-service to count every stored completion")
-    say(f"{name}: sent {len(batch)}, acknowledged {len(acked)}, refused or cut off {len(submits.failed)}, "
-        f"acknowledged and present {present}, stored {total}, duplicate completions {duplicates}, "
-        f"recovery {recovery:.1f} s, events caught up {time.time() - caught_up:.1f} s after the check")
+    say(f"{name}: sent {len(batch)}, acknowledged {len(acked)} ({submits.retried} after a retry with their key, "
+        f"{submits.replayed} of them answered from the store: stored before their first answer was lost), "
+        f"given up {len(submits.failed)}, acknowledged and present {present}, stored {total}, "
+        f"duplicate completions {duplicates}, recovery {recovery:.1f} s, events caught up "
+        f"{time.time() - caught_up:.1f} s after the check")
+    check(not submits.failed, f"{name}: every submit acknowledged, retried with its key if need be: {submits.failed[:3]}")
     check(present == len(acked), f"{name}: every acknowledged submit is stored ({present} of {len(acked)})")
     check(duplicates == 0, f"{name}: no task got two completions")
+    check(total == len(batch), f"{name}: each submit stored exactly once ({total} of {len(batch)})")
     return submits
 
 

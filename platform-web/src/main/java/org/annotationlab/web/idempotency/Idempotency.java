@@ -70,11 +70,13 @@ public class Idempotency {
     }
 
     /**
-     * The current request's answer made retryable under {@code key}, the header's value (none: an
-     * ordinary request). {@code body} is the request's parsed body (null when it has none or is
+     * The current request's answer made retryable under the key the {@value #HEADER} header holds
+     * (none: an ordinary request). {@code body} is the request's parsed body (null when it has none or is
      * streamed); {@code response} makes the answer from what the write returns.
      */
-    public <T> Idempotent<T> of(String key, Object body, Function<T, Response> response) {
+    public <T> Idempotent<T> of(String header, Object body, Function<T, Response> response) {
+        // An empty header reaches a resource as no value; it is a key all the same, and no valid one.
+        String key = header != null ? header : request.getHeader(HEADER);
         if (key == null) {
             return new Idempotent<>(null, null, null, null, response);
         }
