@@ -2,6 +2,7 @@ package org.annotationlab.web.openapi;
 
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
+import org.annotationlab.web.idempotency.Idempotency;
 import org.annotationlab.web.problem.Problem;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -27,6 +28,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
  *   <li>400, 411, 413, 415 and 422 on every operation that reads a body (unreadable; no length; too large; a
  *       content type it does not read; an invalid field, named in {@code errors});</li>
  *   <li>400 on every operation with a parameter (a NUL character in it);</li>
+ *   <li>400 and 422 on every operation that takes an {@value Idempotency#HEADER} (a malformed key; a
+ *       key sent before with another request, {@code IDEMPOTENCY_KEY_REUSED});</li>
  *   <li>409 on every operation that writes (a concurrent request changed or created the same thing);</li>
  *   <li>500 on every operation: an unexpected failure, whose detail names the incident id.</li>
  * </ul>
@@ -82,6 +85,11 @@ public class ProblemResponses implements OASFilter {
             addIfAbsent(operation, "413", "the body is larger than this operation accepts (PAYLOAD_TOO_LARGE)");
             addIfAbsent(operation, "415", "the body's content type is not one this operation reads");
             addIfAbsent(operation, "422", "a field is invalid; the problem's errors name it");
+        }
+        if (operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && Idempotency.HEADER.equalsIgnoreCase(p.getName()))) {
+            addIfAbsent(operation, "400", "the Idempotency-Key is not 1 to 255 visible ASCII characters");
+            addIfAbsent(operation, "422", "the Idempotency-Key was sent before with another request (IDEMPOTENCY_KEY_REUSED)");
         }
         if (operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> "sort".equals(p.getName()))) {
