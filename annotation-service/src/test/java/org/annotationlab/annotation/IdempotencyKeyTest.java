@@ -56,6 +56,10 @@ class IdempotencyKeyTest {
         as("anna").header(KEY, "submit-1").body(gout).post(completions).then().statusCode(201)
                 .header("Idempotent-Replayed", "true").body("id", equalTo(id)).body("submitted", equalTo(true))
                 .body("spans[0].label", equalTo("Disease"));
+        // The same request written another way (fields in another order) is the same request.
+        as("anna").header(KEY, "submit-1").body("{\"submit\": true, \"spans\": [{\"label\": \"Disease\", \"end\": 13,"
+                + " \"start\": 9}]}").post(completions).then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(id));
         // The same key with another body is a client's mistake, not a retry.
         as("anna").header(KEY, "submit-1").body(Map.of("spans", List.of(), "submit", true)).post(completions).then()
                 .statusCode(422).body("reason", equalTo("IDEMPOTENCY_KEY_REUSED")).body("errors.field", hasItem(KEY));
@@ -95,7 +99,9 @@ class IdempotencyKeyTest {
         as("olivia").get("/projects/" + project + "/tasks").then().statusCode(200).body("total", equalTo(3));
         as("olivia").contentType("text/plain").header(KEY, "import-1").body("gout\nasthma\ncolitis\n").post(path)
                 .then().statusCode(200).header("Idempotent-Replayed", "true").body("imported", equalTo(3));
-        // Another query under the same key is another request.
+        // Another file, or another query, under the same key is another request.
+        as("olivia").contentType("text/plain").header(KEY, "import-1").body("gout\nasthma\nfever\n").post(path)
+                .then().statusCode(422).body("reason", equalTo("IDEMPOTENCY_KEY_REUSED"));
         as("olivia").contentType("text/plain").header(KEY, "import-1").body("gout\n").post(path + "&skipBadRows=true")
                 .then().statusCode(422).body("reason", equalTo("IDEMPOTENCY_KEY_REUSED"));
         as("olivia").get("/projects/" + project + "/tasks").then().body("total", equalTo(3));

@@ -47,6 +47,7 @@ public class CompletionService {
 
     private static final Logger LOG = Logger.getLogger(CompletionService.class);
     private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String DEADLOCK = "40P01";
     /**
      * Always one row: the caller's role, the task ($3) if it is in the project ($1), the project's
      * labels. The role comes from platform-web's membership view, the MembershipLookup this
@@ -89,7 +90,7 @@ public class CompletionService {
             + " o as (insert into outbox_event (" + OutboxEvent.COLUMNS + ") select event_id, topic, event_key, type,"
             + " payload, created_at from s order by s.n),"
             + " k as (" + ANSWER + " select a_caller, a_key, a_request, a_status, a_location, a_body from s"
-            + " where a_key is not null)"
+            + " where a_key is not null order by a_caller, a_key)"
             + " " + TrainingSetTracker.requests("select distinct project_id from s");
     private static final Class<?>[] SUBMITTED_COLUMNS = {UUID.class, UUID.class, UUID.class, String.class,
         String.class, OffsetDateTime.class, String.class, UUID.class, String.class, String.class, String.class,
@@ -116,10 +117,15 @@ public class CompletionService {
                 config.submitWritesInFlight(), MAX_SUBMITS_PER_WRITE);
     }
 
-    /** A failure that one submit's data may cause (integrity constraint or data exception), not the database's. */
+    /**
+     * A failure that one submit may cause, so that its batch is worth writing again submit by
+     * submit: its data (an integrity constraint, a data exception), or a deadlock with another batch
+     * over the same idempotency keys (taken in key order, but another instance's batch may hold one).
+     */
     private static boolean dataError(Throwable failure) {
         return failure instanceof PgException pg && pg.getSqlState() != null
-                && (pg.getSqlState().startsWith("23") || pg.getSqlState().startsWith("22"));
+                && (pg.getSqlState().startsWith("23") || pg.getSqlState().startsWith("22")
+                        || DEADLOCK.equals(pg.getSqlState()));
     }
 
     /**

@@ -74,10 +74,10 @@ public class TaskResource {
             @QueryParam("skipBadRows") @DefaultValue("false") boolean skipBadRows,
             @QueryParam("tag") List<@Pattern(regexp = TaskDtos.TAG) String> tags,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, InputStream body) {
-        // The body is streamed, not kept: a key is bound to the path and query, not to the body.
-        Idempotent<TaskDtos.ImportResult> answer = idempotency.of(idempotencyKey, null, result -> Response.ok(result).build());
+        Idempotent<TaskDtos.ImportResult> answer = idempotency.ofStream(idempotencyKey, body,
+                result -> Response.ok(result).build());
         return answer.respondBlocking(() -> importer.importTasks(new TaskImporter.Request(projectId, format, skipBadRows,
-                tags == null ? List.of() : List.copyOf(tags), body), answer));
+                tags == null ? List.of() : List.copyOf(tags), answer.body()), answer));
     }
 
     @GET

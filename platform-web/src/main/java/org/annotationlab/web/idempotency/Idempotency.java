@@ -1,7 +1,10 @@
 package org.annotationlab.web.idempotency;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -12,7 +15,11 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -37,7 +44,8 @@ import org.jboss.logging.Logger;
  * may be retried with its key. A concurrent twin either finds the answer before writing, or fails
  * on what the first one wrote (the key's primary key, a 409) and then finds it. A key is the
  * caller's own; sent again with another method, path, query or body it is refused (422
- * {@code IDEMPOTENCY_KEY_REUSED}). Answers are kept for {@code lab.idempotency.retention} (24 h).
+ * {@code IDEMPOTENCY_KEY_REUSED}); a body is compared as canonical JSON (fields sorted, nulls left
+ * out), a streamed body byte for byte. Answers are kept for {@code lab.idempotency.retention} (24 h).
  */
 @ApplicationScoped
 public class Idempotency {
@@ -56,6 +64,8 @@ public class Idempotency {
 
     private final Pool pool;
     private final ObjectMapper json;
+    /** The body as fingerprinted: the same request gives the same bytes whatever its fields' order or nulls. */
+    private final ObjectMapper canonical;
     private final SecurityIdentity identity;
     private final HttpServerRequest request;
     private final Duration retention;
@@ -64,6 +74,9 @@ public class Idempotency {
             @ConfigProperty(name = "lab.idempotency.retention", defaultValue = "24h") Duration retention) {
         this.pool = pool;
         this.json = json;
+        this.canonical = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
         this.identity = identity;
         this.request = request;
         this.retention = retention;
@@ -75,32 +88,90 @@ public class Idempotency {
      * streamed); {@code response} makes the answer from what the write returns.
      */
     public <T> Idempotent<T> of(String header, Object body, Function<T, Response> response) {
+        String key = key(header);
+        if (key == null) {
+            return new Idempotent<>(null, null, null, null, null, response);
+        }
+        MessageDigest digest = requestDigest();
+        try {
+            if (body != null) {
+                digest.update(canonical.writeValueAsBytes(body));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        String request = HexFormat.of().formatHex(digest.digest());
+        return new Idempotent<>(this, caller(), key, () -> request, null, response);
+    }
+
+    /**
+     * The same for a request whose body is streamed ({@code body}): the write reads it through
+     * {@link Idempotent#body()}, which fingerprints it as it goes.
+     */
+    public <T> Idempotent<T> ofStream(String header, InputStream body, Function<T, Response> response) {
+        String key = key(header);
+        if (key == null) {
+            return new Idempotent<>(null, null, null, null, body, response);
+        }
+        MessageDigest digest = requestDigest();
+        String[] request = new String[1];
+        return new Idempotent<>(this, caller(), key, () -> {
+            if (request[0] == null) {
+                request[0] = HexFormat.of().formatHex(digest.digest());
+            }
+            return request[0];
+        }, new Fingerprinted(body, digest), response);
+    }
+
+    /** A streamed body fingerprinted as it is read; closing it reads what its reader left first. */
+    private static final class Fingerprinted extends DigestInputStream {
+
+        private boolean closed;
+
+        Fingerprinted(InputStream body, MessageDigest digest) {
+            super(body, digest);
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                transferTo(OutputStream.nullOutputStream());
+            } finally {
+                super.close();
+            }
+        }
+    }
+
+    /** The key the header holds, checked; null without one. */
+    private String key(String header) {
         // An empty header reaches a resource as no value; it is a key all the same, and no valid one.
         String key = header != null ? header : request.getHeader(HEADER);
-        if (key == null) {
-            return new Idempotent<>(null, null, null, null, response);
-        }
-        if (!KEY.matcher(key).matches()) {
+        if (key != null && !KEY.matcher(key).matches()) {
             throw new ProblemException(400, "INVALID_PARAMETER", HEADER + ": 1 to 255 visible ASCII characters",
                     List.of(new Problem.FieldError(HEADER, "must be 1 to 255 visible ASCII characters")));
         }
+        return key;
+    }
+
+    private String caller() {
         if (identity.isAnonymous()) {
             throw new UnauthorizedException();
         }
-        return new Idempotent<>(this, identity.getPrincipal().getName(), key, fingerprint(body), response);
+        return identity.getPrincipal().getName();
     }
 
-    /** SHA-256 of the request: method, path, query and body. */
-    private String fingerprint(Object body) {
+    /** SHA-256 of the request so far: method, path and query; the body follows. */
+    private MessageDigest requestDigest() {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((request.method().name() + " " + request.path() + "?" + request.query() + "\n")
                     .getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                digest.update(json.writeValueAsBytes(body));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            return digest;
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

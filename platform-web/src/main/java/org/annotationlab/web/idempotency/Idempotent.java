@@ -2,9 +2,10 @@ package org.annotationlab.web.idempotency;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,22 +41,31 @@ public final class Idempotent<T> {
     private final Idempotency store;
     private final String caller;
     private final String key;
-    private final String request;
+    /** The request's fingerprint; a streamed body's is known once it was read. */
+    private final Supplier<String> request;
+    private final InputStream body;
     private final Function<T, Response> response;
 
-    Idempotent(Idempotency store, String caller, String key, String request, Function<T, Response> response) {
+    Idempotent(Idempotency store, String caller, String key, Supplier<String> request, InputStream body,
+            Function<T, Response> response) {
         this.store = store;
         this.caller = caller;
         this.key = key;
         this.request = request;
+        this.body = body;
         this.response = response;
     }
 
     /** A write no request asked for (a scheduler's, an event's): nothing to store. */
     public static <T> Idempotent<T> none() {
-        return new Idempotent<>(null, null, null, null, result -> {
+        return new Idempotent<>(null, null, null, null, null, result -> {
             throw new IllegalStateException("a write without a request has no answer");
         });
+    }
+
+    /** The streamed body, for the write to read (fingerprinted as it is read when there is a key). */
+    public InputStream body() {
+        return body;
     }
 
     /** The answer to a write that returned {@code result}. */
@@ -74,12 +84,14 @@ public final class Idempotent<T> {
         }
         return store.find(caller, key).flatMap(stored -> stored != null ? Uni.createFrom().item(replay(stored))
                 : Uni.createFrom().<T>deferred(write).map(response)
-                        .onFailure().recoverWithUni(failure -> store.find(caller, key).map(twin -> {
-                            if (twin == null) {
-                                throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
-                            }
-                            return replay(twin);
-                        })));
+                        .onFailure().recoverWithUni(failure -> store.find(caller, key)
+                                .onFailure().recoverWithUni(lookup -> Uni.createFrom().failure(failure))
+                                .map(twin -> {
+                                    if (twin == null) {
+                                        throw failure instanceof RuntimeException e ? e : new IllegalStateException(failure);
+                                    }
+                                    return replay(twin);
+                                })));
     }
 
     /** {@link #respond}, for a write that blocks (it runs on a worker thread). */
@@ -89,21 +101,40 @@ public final class Idempotent<T> {
         }
         Answer stored = Blocking.await(() -> store.find(caller, key));
         if (stored != null) {
+            drain();
             return replay(stored);
         }
         try {
             return response.apply(write.get());
         } catch (RuntimeException failure) {
-            Answer twin = Blocking.await(() -> store.find(caller, key));
+            Answer twin;
+            try {
+                twin = Blocking.await(() -> store.find(caller, key));
+            } catch (RuntimeException lookup) {
+                throw failure;
+            }
             if (twin == null) {
                 throw failure;
             }
+            drain();
             return replay(twin);
         }
     }
 
+    /** Reads what the write left of a streamed body (closing it does): its fingerprint needs all of it. */
+    private void drain() {
+        if (body == null) {
+            return;
+        }
+        try {
+            body.close();
+        } catch (IOException e) {
+            throw new ProblemException(400, "UNREADABLE_BODY", "the body could not be read: " + e.getMessage());
+        }
+    }
+
     private Response replay(Answer stored) {
-        if (!stored.request().equals(request)) {
+        if (!stored.request().equals(request.get())) {
             throw new ProblemException(422, "IDEMPOTENCY_KEY_REUSED", Idempotency.HEADER + " " + key + " was sent "
                     + "before with another request; a key names one request (method, path, query and body)",
                     List.of(new Problem.FieldError(Idempotency.HEADER, "already used for another request")));
@@ -118,9 +149,12 @@ public final class Idempotent<T> {
         if (key == null) {
             return NONE;
         }
+        drain(); // a streamed body's fingerprint covers all of it, also what its reader left unread
         Response answer = response.apply(result);
-        String location = answer.getHeaderString(HttpHeaders.LOCATION);
-        return new Answer(caller, key, request, answer.getStatus(), location,
+        // Kept as a path: a replay's Location is resolved against the retry's own host.
+        URI location = answer.getLocation();
+        return new Answer(caller, key, request.get(), answer.getStatus(), location == null ? null
+                : location.getRawPath() + (location.getRawQuery() == null ? "" : "?" + location.getRawQuery()),
                 store.serialized(answer.getEntity()));
     }
 

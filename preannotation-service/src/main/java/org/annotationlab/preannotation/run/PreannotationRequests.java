@@ -96,15 +96,16 @@ public class PreannotationRequests {
                     .call(answer::record)
                     .invoke(run -> LOG.infof("project %s: pre-annotation %s started by %s with deployment %s", projectId,
                             run.id, user, run.deploymentId));
-        })).onFailure(f -> leased.get()).call(() -> Blocking.offload(() -> {
-            try {
-                training.release(projectId, runId);
-            } catch (RuntimeException e) {
-                LOG.warnf("project %s: the lease of run %s, which did not start, was not given back (%s); it lapses",
-                        projectId, runId, e.getMessage());
-            }
-            return null;
-        }))
+        })).onFailure(f -> leased.get()).call(() -> stored(runId).flatMap(stored -> stored ? Uni.createFrom().nullItem()
+                : Blocking.offload(() -> {
+                    try {
+                        training.release(projectId, runId);
+                    } catch (RuntimeException e) {
+                        LOG.warnf("project %s: the lease of run %s, which did not start, was not given back (%s); it lapses",
+                                projectId, runId, e.getMessage());
+                    }
+                    return null;
+                })))
                 // The run is stored: its lease no longer lapses. Its PreannotationStarted confirms it
                 // too, so a failed confirmation here costs nothing but the call.
                 .call(run -> Blocking.offload(() -> {
@@ -116,6 +117,15 @@ public class PreannotationRequests {
                     }
                     return null;
                 }));
+    }
+
+    /**
+     * Whether the run was stored after all: a commit whose answer was lost may have succeeded, and
+     * then the run keeps its lease. Unknown (the database cannot be asked) counts as not stored.
+     */
+    private static Uni<Boolean> stored(UUID runId) {
+        return Panache.withSession(() -> PreannotationRun.<PreannotationRun>findById(runId)).map(run -> run != null)
+                .onFailure().recoverWithItem(false);
     }
 
     /** Why the project cannot be pre-annotated now (409/404), or null. */
