@@ -15,7 +15,7 @@ import urllib.error
 import urllib.request
 from collections import Counter
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "bench"))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools"))
 import labclient as lab  # noqa: E402
 
 

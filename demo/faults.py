@@ -15,7 +15,7 @@ import time
 import urllib.error
 import urllib.request
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "bench"))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tools"))
 import labclient as lab  # noqa: E402
 
 LAB_HOME = os.environ.get("LAB_HOME", os.path.join(lab.ROOT, ".lab"))

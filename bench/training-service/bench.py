@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tools"))
 import labclient as lab  # noqa: E402
 
 TRAIN_TSV = os.path.join(lab.DATASETS, "ncbi-disease", "train.tsv")

@@ -1,5 +1,6 @@
-"""A small client of the platform `./lab up` runs, for the benchmarks and `./lab demo`: real
-Keycloak tokens (`./lab token`), the five services on 127.0.0.1:8081-8085. Standard library only."""
+"""A small client of the platform `./lab up` runs, shared by `./lab demo`, the fault and bad-input
+tests (demo/) and the benchmarks (bench/): real Keycloak tokens (`./lab token`), the five services
+on 127.0.0.1:8081-8085. Standard library only."""
 import json
 import os
 import subprocess
