@@ -93,7 +93,7 @@ public class MembershipView implements MembershipLookup {
     }
 
     /** Applies a membership event to the view; other events leave it unchanged. */
-    Uni<Void> apply(EventEnvelope event, EventCodec codec) {
+    public Uni<Void> apply(EventEnvelope event, EventCodec codec) {
         if (event.is(MemberAdded.class)) {
             MemberAdded added = codec.data(event, MemberAdded.class);
             return upsert(added.projectId(), added.username(), added.role());

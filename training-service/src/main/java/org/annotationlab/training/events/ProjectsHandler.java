@@ -1,4 +1,4 @@
-package org.annotationlab.training.project;
+package org.annotationlab.training.events;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +10,7 @@ import org.annotationlab.events.project.ProjectCreated;
 import org.annotationlab.events.project.ProjectDeleted;
 import org.annotationlab.events.project.ProjectUpdated;
 import org.annotationlab.events.project.TrainingDefaultsChanged;
+import org.annotationlab.training.project.ProjectTraining;
 import org.annotationlab.training.run.RunLifecycle;
 import org.annotationlab.training.run.RunState;
 import org.annotationlab.training.run.TrainingRequests;
@@ -22,12 +23,12 @@ import org.annotationlab.web.membership.ProjectEventHandler;
  * deleted project's queued run is cancelled and its running one stopped.
  */
 @ApplicationScoped
-public class ProjectSettingsHandler implements ProjectEventHandler {
+public class ProjectsHandler implements ProjectEventHandler {
 
     private final TrainingRequests requests;
     private final RunLifecycle lifecycle;
 
-    ProjectSettingsHandler(TrainingRequests requests, RunLifecycle lifecycle) {
+    ProjectsHandler(TrainingRequests requests, RunLifecycle lifecycle) {
         this.requests = requests;
         this.lifecycle = lifecycle;
     }

@@ -1,32 +1,33 @@
-package org.annotationlab.project.registry;
+package org.annotationlab.project.events;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
+import org.annotationlab.events.Topics;
 import org.annotationlab.events.consumer.IdempotentConsumer;
 import org.annotationlab.events.deployment.ModelRegistered;
+import org.annotationlab.project.registry.ModelRegistryView;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-/** Keeps the registry view current from {@code lab.deployments}, once per event. */
+/** {@code lab.deployments}: keeps the registry view current (ModelRegistered), once per event. */
 @ApplicationScoped
-public class ModelRegistryConsumer {
+public class DeploymentsConsumer {
 
-    /** The channel bound to topic {@code lab.deployments}. */
-    public static final String CHANNEL = "model-registry";
+    /** The name its processed events are recorded under (kept from when it was the model-registry consumer). */
     static final String CONSUMER = "project-service.model-registry";
 
-    private static final Logger LOG = Logger.getLogger(ModelRegistryConsumer.class);
+    private static final Logger LOG = Logger.getLogger(DeploymentsConsumer.class);
 
     private final IdempotentConsumer consumer;
     private final ModelRegistryView registry;
 
-    ModelRegistryConsumer(IdempotentConsumer consumer, ModelRegistryView registry) {
+    DeploymentsConsumer(IdempotentConsumer consumer, ModelRegistryView registry) {
         this.consumer = consumer;
         this.registry = registry;
     }
 
-    @Incoming(CHANNEL)
+    @Incoming(Topics.Channels.DEPLOYMENTS)
     @ActivateRequestContext
     public Uni<Void> onDeploymentEvent(String record) {
         return consumer.consume(CONSUMER, record, envelope -> {

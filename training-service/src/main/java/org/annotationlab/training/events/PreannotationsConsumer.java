@@ -1,12 +1,12 @@
-package org.annotationlab.training.project;
+package org.annotationlab.training.events;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
-import java.util.List;
+import java.util.UUID;
 import org.annotationlab.events.EventEnvelope;
-import org.annotationlab.events.annotation.TrainingSetChanged;
+import org.annotationlab.events.Topics;
 import org.annotationlab.events.consumer.IdempotentConsumer;
 import org.annotationlab.events.preannotation.PreannotationCompleted;
 import org.annotationlab.events.preannotation.PreannotationStarted;
@@ -14,40 +14,28 @@ import org.annotationlab.training.run.TrainingRequests;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The facts training-service follows from other services, each applied once: the selected
- * training-set size ({@code lab.annotations}), which drives active learning, and pre-annotation
- * runs in progress ({@code lab.preannotations}), which make Train Now wait.
+ * {@code lab.preannotations}: pre-annotation runs in progress, which make Train Now wait (a run's
+ * start confirms the lease it took; its end releases it and lets active learning go on), applied
+ * once per event.
  */
 @ApplicationScoped
-public class OtherServicesConsumer {
+public class PreannotationsConsumer {
 
     private final IdempotentConsumer consumer;
     private final TrainingRequests requests;
 
-    OtherServicesConsumer(IdempotentConsumer consumer, TrainingRequests requests) {
+    PreannotationsConsumer(IdempotentConsumer consumer, TrainingRequests requests) {
         this.consumer = consumer;
         this.requests = requests;
     }
 
-    @Incoming("lab-annotations")
-    @ActivateRequestContext
-    public Uni<Void> onAnnotationEvent(String record) {
-        return consumer.consume("training-service.annotations", record, List.of(TrainingSetChanged.class), this::onAnnotation).replaceWithVoid();
-    }
-
-    @Incoming("lab-preannotations")
+    @Incoming(Topics.Channels.PREANNOTATIONS)
     @ActivateRequestContext
     public Uni<Void> onPreannotationEvent(String record) {
-        return consumer.consume("training-service.preannotations", record, this::onPreannotation).replaceWithVoid();
+        return consumer.consume("training-service.preannotations", record, this::apply).replaceWithVoid();
     }
 
-    private Uni<Void> onAnnotation(EventEnvelope event) {
-        TrainingSetChanged changed = consumer.codec().data(event, TrainingSetChanged.class);
-        return ProjectTraining.lock(changed.projectId()).invoke(p -> p.selectedCount = changed.selectedCount())
-                .chain(() -> requests.considerActiveLearning(changed.projectId()));
-    }
-
-    private Uni<Void> onPreannotation(EventEnvelope event) {
+    private Uni<Void> apply(EventEnvelope event) {
         if (event.is(PreannotationStarted.class)) {
             PreannotationStarted started = consumer.codec().data(event, PreannotationStarted.class);
             return execute("insert into preannotation_in_progress (project_id, run_id) values (:p, :r) "
@@ -63,7 +51,7 @@ public class OtherServicesConsumer {
         return Uni.createFrom().voidItem();
     }
 
-    private static Uni<Void> execute(String sql, java.util.UUID projectId, java.util.UUID runId) {
+    private static Uni<Void> execute(String sql, UUID projectId, UUID runId) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(sql).setParameter("p", projectId)
                 .setParameter("r", runId).executeUpdate()).replaceWithVoid();
     }

@@ -1,4 +1,4 @@
-package org.annotationlab.deploy.registry;
+package org.annotationlab.deploy.events;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import java.util.List;
 import org.annotationlab.events.EventEnvelope;
+import org.annotationlab.deploy.registry.ModelRegistry;
+import org.annotationlab.events.Topics;
 import org.annotationlab.events.consumer.IdempotentConsumer;
 import org.annotationlab.events.training.TrainingSucceeded;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,17 +17,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * deployed leaves a deploy request, which the scheduler carries out (config rewrite, then deploy).
  */
 @ApplicationScoped
-public class TrainingEvents {
+public class TrainingsConsumer {
 
     private final IdempotentConsumer consumer;
     private final ModelRegistry registry;
 
-    TrainingEvents(IdempotentConsumer consumer, ModelRegistry registry) {
+    TrainingsConsumer(IdempotentConsumer consumer, ModelRegistry registry) {
         this.consumer = consumer;
         this.registry = registry;
     }
 
-    @Incoming("lab-trainings")
+    @Incoming(Topics.Channels.TRAININGS)
     @ActivateRequestContext
     public Uni<Void> onTrainingEvent(String record) {
         return consumer.consume("deploy-service.trainings", record, List.of(TrainingSucceeded.class), this::apply).replaceWithVoid();

@@ -1,4 +1,4 @@
-package org.annotationlab.deploy.project;
+package org.annotationlab.deploy.events;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.annotationlab.deploy.deployment.Deployment;
 import org.annotationlab.deploy.deployment.DeploymentRequests;
+import org.annotationlab.deploy.project.ProjectConfig;
 import org.annotationlab.events.EventCodec;
 import org.annotationlab.events.EventEnvelope;
 import org.annotationlab.events.project.LabelingConfigChanged;
@@ -19,11 +20,11 @@ import org.annotationlab.web.membership.ProjectEventHandler;
  * project's pending deployment fails and its server is removed by the scheduler.
  */
 @ApplicationScoped
-public class ProjectEvents implements ProjectEventHandler {
+public class ProjectsHandler implements ProjectEventHandler {
 
     private final DeploymentRequests requests;
 
-    ProjectEvents(DeploymentRequests requests) {
+    ProjectsHandler(DeploymentRequests requests) {
         this.requests = requests;
     }
 

@@ -1,22 +1,23 @@
-package org.annotationlab.annotation.project;
+package org.annotationlab.annotation.events;
 
 import io.smallrye.mutiny.Uni;
-import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.annotationlab.annotation.project.ProjectLabels;
+import org.annotationlab.annotation.task.Task;
+import org.annotationlab.annotation.trainingset.TrainingSetTracker;
 import org.annotationlab.events.EventCodec;
 import org.annotationlab.events.EventEnvelope;
 import org.annotationlab.events.project.LabelingConfigChanged;
 import org.annotationlab.events.project.ProjectDeleted;
 import org.annotationlab.web.membership.ProjectEventHandler;
-import org.annotationlab.annotation.task.Task;
-import org.annotationlab.annotation.trainingset.TrainingSetTracker;
 import org.jboss.logging.Logger;
 
 /** Keeps each project's labels current and removes a deleted project's tasks and everything on them. */
 @ApplicationScoped
-public class ProjectDataHandler implements ProjectEventHandler {
+public class ProjectsHandler implements ProjectEventHandler {
 
-    private static final Logger LOG = Logger.getLogger(ProjectDataHandler.class);
+    private static final Logger LOG = Logger.getLogger(ProjectsHandler.class);
 
     @Override
     public Uni<Void> on(EventEnvelope event, EventCodec codec) {

@@ -1,4 +1,4 @@
-package org.annotationlab.project.registry;
+package org.annotationlab.project.events;
 
 import static org.annotationlab.project.Api.as;
 import static org.annotationlab.project.Api.createProject;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** A model registered by deploy-service (an event on the real broker) becomes usable in labeling configs. */
 @QuarkusTest
 @QuarkusTestResource(LabInfra.class)
-class ModelRegistryConsumerTest {
+class DeploymentsConsumerTest {
 
     @Test
     void aRegisteredModelMayBeBoundOnceItsEventArrives() throws Exception {
