@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.annotationlab.annotation.span.Span;
 
 /** Request and response bodies of the completion and review resources. */
 public final class CompletionDtos {

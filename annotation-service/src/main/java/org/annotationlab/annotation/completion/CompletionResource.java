@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import org.annotationlab.annotation.completion.CompletionDtos.HistoryEntry;
 import org.annotationlab.annotation.completion.CompletionDtos.View;
-import org.annotationlab.annotation.review.ReviewService;
 import org.annotationlab.web.idempotency.Idempotency;
 import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.security.ProjectAuthorizer;
@@ -27,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Completions of a project's tasks, and their review. */
+/** Completions of a project's tasks: drafts, updates, submission, history (their review: ReviewResource). */
 @Path("/projects/{projectId}")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,15 +34,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class CompletionResource {
 
     private final CompletionService completions;
-    private final ReviewService reviews;
     private final ProjectAuthorizer authorizer;
     private final Idempotency idempotency;
 
-    CompletionResource(CompletionService completions, ReviewService reviews, ProjectAuthorizer authorizer,
-            Idempotency idempotency) {
+    CompletionResource(CompletionService completions, ProjectAuthorizer authorizer, Idempotency idempotency) {
         this.completions = completions;
         this.idempotency = idempotency;
-        this.reviews = reviews;
         this.authorizer = authorizer;
     }
 
@@ -91,17 +87,6 @@ public class CompletionResource {
     public Uni<View> submit(@PathParam("projectId") UUID projectId, @PathParam("completionId") UUID completionId) {
         return authorizer.require(projectId, ProjectPermission.ANNOTATE)
                 .flatMap(role -> completions.submit(projectId, completionId, authorizer.username(), role));
-    }
-
-    @POST
-    @Path("/completions/{completionId}/review")
-    @APIResponse(responseCode = "200", description = "the reviewed completion",
-            content = @Content(schema = @Schema(implementation = View.class)))
-    @APIResponse(responseCode = "409", description = "NOT_SUBMITTED: the completion is a draft")
-    public Uni<View> review(@PathParam("projectId") UUID projectId, @PathParam("completionId") UUID completionId,
-            @Valid @NotNull CompletionDtos.Review decision) {
-        return authorizer.require(projectId, ProjectPermission.REVIEW)
-                .flatMap(role -> reviews.review(projectId, completionId, authorizer.username(), role, decision));
     }
 
     @GET

@@ -1,6 +1,8 @@
 package org.annotationlab.annotation.completion;
 
 import java.util.List;
+import org.annotationlab.annotation.span.Span;
+import org.annotationlab.annotation.span.SpanCodec;
 
 /** Maps completion entities to their API view. */
 public final class CompletionViews {

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.annotationlab.annotation.completion.Span;
+import org.annotationlab.annotation.span.Span;
 
 /** Request and response bodies of the prediction resource. */
 public final class PredictionDtos {

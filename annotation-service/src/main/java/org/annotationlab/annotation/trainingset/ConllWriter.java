@@ -3,7 +3,7 @@ package org.annotationlab.annotation.trainingset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.annotationlab.annotation.completion.Span;
+import org.annotationlab.annotation.span.Span;
 
 /**
  * Turns one task (text + selected spans) into a CoNLL-2003 block: {@code token -X- -X- tag}

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.UUID;
-import org.annotationlab.annotation.completion.Span;
+import org.annotationlab.annotation.span.Span;
 
 /** The JSON export format: one object per selected task and line (NDJSON). */
 final class JsonLines {

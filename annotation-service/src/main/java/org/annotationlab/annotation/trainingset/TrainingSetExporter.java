@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.annotationlab.annotation.completion.SpanCodec;
+import org.annotationlab.annotation.span.SpanCodec;
 import org.annotationlab.annotation.config.AnnotationConfig;
 import org.annotationlab.annotation.config.BlockingAccess;
 import org.annotationlab.web.security.ProjectPermission;
@@ -139,7 +139,7 @@ public class TrainingSetExporter {
     /** Receives the selected completion of each task. */
     @FunctionalInterface
     interface SelectedTask {
-        void accept(UUID taskId, UUID completionId, String text, List<org.annotationlab.annotation.completion.Span> spans);
+        void accept(UUID taskId, UUID completionId, String text, List<org.annotationlab.annotation.span.Span> spans);
     }
 
     /** Groups consecutive candidate rows by task and applies the selection rules to each group. */

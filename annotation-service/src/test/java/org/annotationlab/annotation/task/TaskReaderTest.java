@@ -8,7 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.annotationlab.annotation.completion.Span;
+import org.annotationlab.annotation.span.Span;
 import org.annotationlab.annotation.task.importing.ImportRow;
 import org.annotationlab.annotation.task.importing.TaskReader;
 import org.junit.jupiter.api.Test;

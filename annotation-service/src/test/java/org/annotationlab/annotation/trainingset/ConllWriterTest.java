@@ -3,7 +3,7 @@ package org.annotationlab.annotation.trainingset;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.annotationlab.annotation.completion.Span;
+import org.annotationlab.annotation.span.Span;
 import org.junit.jupiter.api.Test;
 
 class ConllWriterTest {

@@ -7,7 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.annotationlab.annotation.completion.Span;
+import org.annotationlab.annotation.span.Span;
 
 /**
  * CoNLL: {@code token<TAB>tag} or four columns ({@code token POS chunk tag}, tab or space

@@ -11,7 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.annotationlab.annotation.completion.SpanCodec;
+import org.annotationlab.annotation.span.SpanCodec;
 
 /** Batched JDBC inserts of imported tasks, their tags and their gold completions. */
 final class ImportBatch implements AutoCloseable {

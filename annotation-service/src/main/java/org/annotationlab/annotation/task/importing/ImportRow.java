@@ -1,7 +1,7 @@
 package org.annotationlab.annotation.task.importing;
 
 import java.util.List;
-import org.annotationlab.annotation.completion.Span;
+import org.annotationlab.annotation.span.Span;
 
 /**
  * One row read from an import: a task (text, optional meta JSON, optional gold spans), or the

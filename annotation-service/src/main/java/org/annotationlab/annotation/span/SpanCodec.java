@@ -1,4 +1,4 @@
-package org.annotationlab.annotation.completion;
+package org.annotationlab.annotation.span;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package org.annotationlab.annotation.completion;
+package org.annotationlab.annotation.span;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.annotationlab.annotation.completion;
+package org.annotationlab.annotation.span;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package org.annotationlab.annotation.completion;
+package org.annotationlab.annotation.span;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
