@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.annotationlab.annotation.completion.Completion;
 
 /**
  * Which completion of a task goes into the training set (DESIGN.md §4, the seed's rules):
@@ -15,13 +16,25 @@ import java.util.UUID;
  */
 public final class SelectionRules {
 
+    private static final String REJECTED = Completion.ReviewStatus.REJECTED.name();
+
     private SelectionRules() {
+    }
+
+    /**
+     * A usable completion, the one rule the selection, the export and the training-set count share:
+     * submitted and not REJECTED. In SQL, over a completion row named {@code alias} (none: "").
+     * The partial index {@code completion_selectable} (migration V1) has this predicate: keep them equal.
+     */
+    public static String usable(String alias) {
+        String column = alias.isEmpty() ? "" : alias + ".";
+        return column + "submitted and " + column + "review_status <> '" + REJECTED + "'";
     }
 
     /** What the rules look at in a completion. */
     public record Candidate(UUID id, boolean submitted, String reviewStatus, OffsetDateTime submittedAt) {
         boolean usable() {
-            return submitted && !"REJECTED".equals(reviewStatus);
+            return submitted && !REJECTED.equals(reviewStatus);
         }
 
         boolean accepted() {

@@ -35,10 +35,10 @@ public class TrainingSetExporter {
     private static final String CANDIDATES = """
             select c.task_id, t.text, c.id, c.submitted, c.review_status, c.submitted_at, c.spans
               from completion c join task t on t.id = c.task_id
-             where c.project_id = ? and c.submitted and c.review_status <> 'REJECTED'
+             where c.project_id = ? and %s
                and (cardinality(?::varchar[]) = 0
                     or exists (select 1 from task_tag tt where tt.task_id = c.task_id and tt.tag = any(?::varchar[])))
-             order by t.seq, c.task_id""";
+             order by t.seq, c.task_id""".formatted(SelectionRules.usable("c"));
 
     private final AgroalDataSource dataSource;
     private final AnnotationConfig config;

@@ -36,7 +36,7 @@ public class TrainingSetTracker {
     private static final String LOCK_ROW = "select selected_count from training_set_size where project_id = :project for update";
     private static final String CONSUME = "delete from training_set_recount where project_id = :project";
     private static final String COUNT = "select cast(count(distinct task_id) as integer) from completion"
-            + " where project_id = :project and submitted and review_status <> 'REJECTED'";
+            + " where project_id = :project and " + SelectionRules.usable("");
     private static final String STORE = "update training_set_size set selected_count = :count where project_id = :project";
 
     private final Outbox outbox;
