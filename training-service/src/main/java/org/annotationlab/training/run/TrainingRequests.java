@@ -95,12 +95,11 @@ public class TrainingRequests {
             }
             return busy(project).flatMap(why -> why != null ? Uni.createFrom().voidItem()
                     : TrainingRun.latest(projectId).flatMap(last -> {
-                        int baseline = last == null ? 0 : last.datasetSize != null ? last.datasetSize : last.selectedCount;
-                        if (project.selectedCount - baseline < project.everyNCompletions) {
+                        if (!TrainingRules.activeLearningDue(project.selectedCount, last, project.everyNCompletions)) {
                             return Uni.createFrom().voidItem();
                         }
                         LOG.infof("project %s: selected set grew from %d to %d (every %d): active learning trains",
-                                projectId, baseline, project.selectedCount, project.everyNCompletions);
+                                projectId, TrainingRules.baseline(last), project.selectedCount, project.everyNCompletions);
                         return lifecycle.queue(project, project.defaults(), null, project.deployAfterTraining,
                                 Trigger.ACTIVE_LEARNING, null).replaceWithVoid();
                     }));

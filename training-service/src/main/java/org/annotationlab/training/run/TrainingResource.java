@@ -110,21 +110,14 @@ public class TrainingResource {
                                     .flatMap(last -> TrainingRun.latest(projectId).map(latest -> {
                                         // Exactly what Train Now refuses (409/403); the data check is made on the
                                         // exported set when the run starts, so few completions are a warning here.
-                                        TrainingStatus.Blocker blocker = busy != null
-                                                ? new TrainingStatus.Blocker(busy.reason(), busy.getMessage())
-                                                : !(admin || ProjectPermission.TRAIN.allows(role))
-                                                        ? new TrainingStatus.Blocker("FORBIDDEN", "your role " + role + " may not train")
-                                                        : null;
-                                        TrainingStatus.Blocker warning = project.selectedCount < config.minCompletions()
-                                                ? new TrainingStatus.Blocker("INSUFFICIENT_DATA", project.selectedCount
-                                                        + " completions are selected for training; at least " + config.minCompletions()
-                                                        + " are needed, or the run will fail with INSUFFICIENT_DATA")
-                                                : null;
-                                        int baseline = latest == null ? 0 : latest.datasetSize != null ? latest.datasetSize : latest.selectedCount;
+                                        TrainingStatus.Blocker blocker = TrainingRules.blocker(busy, admin, role);
+                                        TrainingStatus.Blocker warning = TrainingRules.warning(project.selectedCount,
+                                                config.minCompletions());
                                         return new TrainingStatus(projectId, blocker == null, blocker, warning, project.selectedCount,
                                                 active == null ? null : RunView.of(active), last == null ? null : RunView.of(last),
                                                 new TrainingStatus.ActiveLearning(project.activeLearning, project.everyNCompletions,
-                                                        project.deployAfterTraining, baseline + project.everyNCompletions));
+                                                        project.deployAfterTraining,
+                                                        TrainingRules.nextActiveLearningAt(latest, project.everyNCompletions)));
                                     }))));
                 }));
     }

@@ -1,0 +1,57 @@
+package org.annotationlab.training.run;
+
+import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.web.problem.ProblemException;
+import org.annotationlab.web.security.ProjectPermission;
+
+/**
+ * The rules Train Now's status and active learning decide by, as pure functions: the status
+ * endpoint shows exactly what Train Now and the active-learning trigger then do.
+ */
+public final class TrainingRules {
+
+    private TrainingRules() {
+    }
+
+    /**
+     * The selected-set size active learning counts growth from: the last run's exported dataset,
+     * or the selected count it was queued with when it never exported one; 0 before any run.
+     */
+    public static int baseline(TrainingRun last) {
+        return last == null ? 0 : last.datasetSize != null ? last.datasetSize : last.selectedCount;
+    }
+
+    /** The selected-set size at which active learning queues the next run. */
+    public static int nextActiveLearningAt(TrainingRun last, int everyNCompletions) {
+        return baseline(last) + everyNCompletions;
+    }
+
+    /** Whether the set has grown by {@code everyNCompletions} since the last run. */
+    public static boolean activeLearningDue(int selectedCount, TrainingRun last, int everyNCompletions) {
+        return selectedCount >= nextActiveLearningAt(last, everyNCompletions);
+    }
+
+    /**
+     * Why Train Now is disabled for this caller, null when it is not: the project busy (what
+     * Train Now answers 409), else a role that may not train.
+     */
+    public static TrainingStatus.Blocker blocker(ProblemException busy, boolean admin, ProjectRole role) {
+        if (busy != null) {
+            return new TrainingStatus.Blocker(busy.reason(), busy.getMessage());
+        }
+        if (!(admin || ProjectPermission.TRAIN.allows(role))) {
+            return new TrainingStatus.Blocker("FORBIDDEN", "your role " + role + " may not train");
+        }
+        return null;
+    }
+
+    /**
+     * A warning that leaves Train Now enabled: too few completions selected so far (the run checks
+     * its exported set and fails with INSUFFICIENT_DATA).
+     */
+    public static TrainingStatus.Blocker warning(int selectedCount, int minCompletions) {
+        return selectedCount < minCompletions ? new TrainingStatus.Blocker("INSUFFICIENT_DATA", selectedCount
+                + " completions are selected for training; at least " + minCompletions
+                + " are needed, or the run will fail with INSUFFICIENT_DATA") : null;
+    }
+}

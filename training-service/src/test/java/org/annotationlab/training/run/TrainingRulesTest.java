@@ -1,0 +1,56 @@
+package org.annotationlab.training.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.web.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+class TrainingRulesTest {
+
+    @Test
+    void activeLearningCountsGrowthFromWhatTheLastRunTrainedOn() {
+        assertEquals(0, TrainingRules.baseline(null));
+        assertTrue(TrainingRules.activeLearningDue(50, null, 50), "the first run at N");
+        assertFalse(TrainingRules.activeLearningDue(49, null, 50));
+
+        TrainingRun exported = run(120, 100); // queued at 120 selected, exported 100 (some were dropped)
+        assertEquals(100, TrainingRules.baseline(exported));
+        assertEquals(150, TrainingRules.nextActiveLearningAt(exported, 50));
+        assertTrue(TrainingRules.activeLearningDue(150, exported, 50));
+        assertFalse(TrainingRules.activeLearningDue(149, exported, 50));
+
+        TrainingRun neverExported = run(120, null); // cancelled or failed before its export
+        assertEquals(120, TrainingRules.baseline(neverExported));
+        assertFalse(TrainingRules.activeLearningDue(169, neverExported, 50));
+    }
+
+    @Test
+    void trainNowIsDisabledForWhatItWouldRefuse() {
+        ProblemException training = ProblemException.conflict("TRAINING_IN_PROGRESS", "run 3 is RUNNING");
+        assertEquals(new TrainingStatus.Blocker("TRAINING_IN_PROGRESS", "run 3 is RUNNING"),
+                TrainingRules.blocker(training, false, ProjectRole.OWNER), "busy comes before the role");
+        assertEquals("FORBIDDEN", TrainingRules.blocker(null, false, ProjectRole.REVIEWER).reason());
+        assertEquals("FORBIDDEN", TrainingRules.blocker(null, false, ProjectRole.ANNOTATOR).reason());
+        assertNull(TrainingRules.blocker(null, false, ProjectRole.MANAGER));
+        assertNull(TrainingRules.blocker(null, true, null), "the realm admin, not a member");
+    }
+
+    @Test
+    void fewCompletionsWarnWithoutDisabling() {
+        TrainingStatus.Blocker warning = TrainingRules.warning(4, 5);
+        assertEquals("INSUFFICIENT_DATA", warning.reason());
+        assertTrue(warning.detail().startsWith("4 completions are selected"), warning.detail());
+        assertNull(TrainingRules.warning(5, 5));
+    }
+
+    private static TrainingRun run(int selectedCount, Integer datasetSize) {
+        TrainingRun run = new TrainingRun();
+        run.selectedCount = selectedCount;
+        run.datasetSize = datasetSize;
+        return run;
+    }
+}
