@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.annotationlab.events.annotation.TrainingSetHeaders;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,11 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Path("/projects/{projectId}/training-set")
 @Authenticated
 public class TrainingSetResource {
-
-    static final String SELECTED = "X-Training-Set-Completions";
-    static final String SPANS = "X-Training-Set-Spans";
-    static final String ADJUSTED = "X-Training-Set-Spans-Adjusted";
-    static final String DROPPED = "X-Training-Set-Spans-Dropped";
 
     private final TrainingSetExporter exporter;
 
@@ -61,10 +57,10 @@ public class TrainingSetResource {
             };
             return Response.ok(body, chosen == TrainingSetExporter.Format.CONLL ? "text/plain;charset=UTF-8"
                             : "application/x-ndjson")
-                    .header(SELECTED, summary.selectedCompletions())
-                    .header(SPANS, summary.spans())
-                    .header(ADJUSTED, summary.spansAdjusted())
-                    .header(DROPPED, summary.spansDropped())
+                    .header(TrainingSetHeaders.COMPLETIONS, summary.selectedCompletions())
+                    .header(TrainingSetHeaders.SPANS, summary.spans())
+                    .header(TrainingSetHeaders.SPANS_ADJUSTED, summary.spansAdjusted())
+                    .header(TrainingSetHeaders.SPANS_DROPPED, summary.spansDropped())
                     .build();
         } catch (RuntimeException e) {
             export.close();

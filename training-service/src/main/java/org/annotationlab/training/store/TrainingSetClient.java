@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.annotationlab.events.annotation.TrainingSetHeaders;
 import org.annotationlab.training.config.TrainingConfig;
 import org.annotationlab.web.client.ServiceToken;
 
@@ -59,8 +60,8 @@ public class TrainingSetClient {
                     + request.uri().getPath() + ": " + body.substring(0, Math.min(body.length(), 500)));
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Staged(header(response, "X-Training-Set-Completions"), header(response, "X-Training-Set-Spans"),
-                header(response, "X-Training-Set-Spans-Adjusted"), header(response, "X-Training-Set-Spans-Dropped"));
+        return new Staged(header(response, TrainingSetHeaders.COMPLETIONS), header(response, TrainingSetHeaders.SPANS),
+                header(response, TrainingSetHeaders.SPANS_ADJUSTED), header(response, TrainingSetHeaders.SPANS_DROPPED));
     }
 
     /**
