@@ -337,6 +337,8 @@ const PARAMETERS = [
   { key: 'dropout', label: 'Dropout', min: 0, max: 1, step: 'any', exclusiveMax: true, range: 'from 0 to below 1',
     hint: '0 to below 1.' },
   { key: 'batchSize', label: 'Batch size', min: 1, max: 1024, step: 1, range: 'a whole number from 1 to 1024', hint: '1 to 1024.' },
+  { key: 'seed', label: 'Random seed', min: -2147483648, max: 2147483647, step: 1, range: 'a whole number (32-bit)',
+    hint: 'Same seed, data and parameters: the same split, vectors and starting weights.' },
 ];
 
 /** Each parameter's range, checked before sending; the service checks again. */

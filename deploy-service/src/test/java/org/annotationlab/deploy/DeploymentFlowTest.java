@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.annotationlab.events.DirectPublisher;
 import org.annotationlab.events.training.TrainingSucceeded;
+import org.annotationlab.training.contract.Metrics;
 import org.annotationlab.testing.LabInfra;
 import org.annotationlab.testing.NlpRunnerProcess;
 import org.annotationlab.testing.TestTokens;
@@ -269,10 +270,10 @@ class DeploymentFlowTest {
 
     private static TrainingSucceeded succeeded(String projectId, String model, int version, Path path, List<String> labels,
             boolean deploy) {
-        TrainingSucceeded.Score score = new TrainingSucceeded.Score(0.5, 0.5, 0.5, 0);
+        Metrics.Score score = new Metrics.Score(0.5, 0.5, 0.5, 0);
         return new TrainingSucceeded(UUID.fromString(projectId), UUID.randomUUID(), model, version, labels,
-                new TrainingSucceeded.Metrics(score, score, Map.of("Disease", new TrainingSucceeded.Score(0.5, 0.5, 0.5, 7)),
-                        29, 7, 36), 36, "abc", Instant.now(), path.toString(), deploy);
+                new Metrics(score, score, Map.of("Disease", new Metrics.Score(0.5, 0.5, 0.5, 7)), 29, 7, 36, "abc"),
+                36, "abc", Instant.now(), path.toString(), deploy);
     }
 
     /** A NUL character in a model's name or the project filter is a 400 naming it, not a 500 from the database. */

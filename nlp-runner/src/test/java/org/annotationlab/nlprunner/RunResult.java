@@ -22,7 +22,7 @@ public record RunResult(int exitCode, List<JsonNode> events, String terminationM
 
     /** Runs {@code train} with the arguments plus a termination log in {@code dir}. */
     public static RunResult train(Path dir, String... args) throws IOException {
-        Path terminationLog = dir.resolve("termination-log");
+        Path terminationLog = dir.resolve("dev/termination-log"); // its folder is created by the run
         Path progressFile = dir.resolve("progress/events.jsonl");
         Files.deleteIfExists(progressFile);
         List<String> all = new ArrayList<>(List.of(args));

@@ -24,6 +24,7 @@ import org.annotationlab.events.project.MemberAdded;
 import org.annotationlab.events.project.ProjectCreated;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.events.project.TrainingDefaultsChanged;
+import org.annotationlab.training.contract.TrainingParameters;
 import org.annotationlab.testing.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -61,7 +62,7 @@ public final class TrainingLab {
                 new MemberAdded(projectId, "olivia", ProjectRole.OWNER),
                 new MemberAdded(projectId, "anna", ProjectRole.ANNOTATOR),
                 new MemberAdded(projectId, "rita", ProjectRole.REVIEWER),
-                new TrainingDefaultsChanged(projectId, 0.2, 1, 0.003, 0.005, 0.5, 8),
+                new TrainingDefaultsChanged(projectId, new TrainingParameters(0.2, 1, 0.003, 0.005, 0.5, 8, 42)),
                 new ActiveLearningConfigured(projectId, activeLearning, everyN, false));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 annotation("olivia").get("/projects/" + projectId + "/tasks").statusCode() == 200

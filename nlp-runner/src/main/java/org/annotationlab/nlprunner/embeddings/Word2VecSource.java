@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import org.annotationlab.nlprunner.train.FailureReason;
 import org.annotationlab.nlprunner.train.TrainingFailure;
+import org.annotationlab.training.contract.FailureReason;
 import org.apache.spark.ml.feature.Word2Vec;
 import org.apache.spark.ml.feature.Word2VecModel;
 import org.apache.spark.ml.linalg.Vector;

@@ -8,6 +8,7 @@ import java.util.TreeSet;
 
 import org.annotationlab.nlprunner.conll.BioTags;
 import org.annotationlab.nlprunner.spark.SparkSessions;
+import org.annotationlab.training.contract.RunFiles;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 
@@ -29,7 +30,7 @@ public final class ModelLoader implements ModelSource {
 
     /** A training run's output folder or its {@code model/} folder: where the saved pipeline is. */
     public static Path modelDir(Path given) {
-        return Files.isDirectory(given.resolve("model")) ? given.resolve("model") : given;
+        return Files.isDirectory(given.resolve(RunFiles.MODEL)) ? given.resolve(RunFiles.MODEL) : given;
     }
 
     @Override
@@ -67,7 +68,7 @@ public final class ModelLoader implements ModelSource {
 
     /** labels.json of the run when present, else the model's own tags without B-/I-. */
     private List<String> labels(Path modelDir, NerDLModel ner) {
-        Path labelsFile = modelDir.getParent() == null ? null : modelDir.getParent().resolve("labels.json");
+        Path labelsFile = modelDir.getParent() == null ? null : modelDir.getParent().resolve(RunFiles.LABELS);
         if (labelsFile != null && Files.isRegularFile(labelsFile)) {
             try {
                 return List.of(json.readValue(labelsFile.toFile(), String[].class));

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.annotationlab.nlprunner.conll.ConllSentence;
 import org.annotationlab.nlprunner.embeddings.WordVectors;
 import org.annotationlab.nlprunner.spark.AnnotationFrames;
+import org.annotationlab.training.contract.TrainingParameters;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;

@@ -9,19 +9,26 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.annotationlab.training.contract.FailureReason;
+import org.annotationlab.training.contract.Metrics;
+import org.annotationlab.training.contract.ProgressEvent;
+import org.annotationlab.training.contract.TrainingParameters;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
 
 /**
- * Writes a training run's progress as one JSON object per line (started, epoch, evaluating,
- * finished, failed) on stdout, and appended to {@code --progress-file} when one is given: the
- * file in the model store that training-service follows, whether the run is a local process or a
- * Kubernetes Job. Nothing else may be written to this stream.
+ * Writes a training run's {@link ProgressEvent}s, one JSON object per line, on stdout, and
+ * appended to {@code --progress-file} when one is given: the file in the model store that
+ * training-service follows, whether the run is a local process or a Kubernetes Job. Nothing else
+ * may be written to this stream.
  */
 public final class ProgressEvents {
 
     private final PrintStream out;
-    private final ObjectMapper json;
+    private final ObjectWriter writer;
     private final Optional<Path> file;
 
     public ProgressEvents(PrintStream out, ObjectMapper json) {
@@ -31,53 +38,47 @@ public final class ProgressEvents {
     /** Also appends every event line to {@code file} (created with its parent folders). */
     public ProgressEvents(PrintStream out, ObjectMapper json, Optional<Path> file) {
         this.out = out;
-        this.json = json;
+        this.writer = json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL).writer();
         this.file = file;
     }
 
-    /** A new event object of the given type, to be filled and then {@link #emit emitted}. */
-    public ObjectNode event(String type) {
-        ObjectNode event = json.createObjectNode();
-        event.put("event", type);
-        event.put("time", Instant.now().toString());
-        return event;
-    }
-
     /** The run has validated its input and starts preparing embeddings and training. */
-    public void started(ObjectNode details) {
-        emit(event("started").setAll(details));
+    public void started(String trainingSet, String output, TrainingParameters parameters, int trainSentences,
+                        int validationSentences) {
+        emit(ProgressEvent.started(now(), trainingSet, output, parameters, trainSentences, validationSentences));
     }
 
     /** One epoch is done. */
     public void epoch(int epoch, int epochs, double loss, double seconds) {
-        ObjectNode event = event("epoch");
-        event.put("epoch", epoch);
-        event.put("epochs", epochs);
-        event.put("loss", loss);
-        event.put("seconds", seconds);
-        emit(event);
+        emit(ProgressEvent.epoch(now(), epoch, epochs, loss, seconds));
     }
 
     /** Training is done; the held-out evaluation runs. */
     public void evaluating(int sentences) {
-        emit(event("evaluating").put("sentences", sentences));
+        emit(ProgressEvent.evaluating(now(), sentences));
     }
 
     /** The run succeeded with these metrics. */
-    public void finished(ObjectNode metrics, String modelPath) {
-        ObjectNode event = event("finished");
-        event.set("metrics", metrics);
-        event.put("model", modelPath);
-        emit(event);
+    public void finished(Metrics metrics, String modelPath) {
+        emit(ProgressEvent.finished(now(), metrics, modelPath));
     }
 
     /** The run failed. */
     public void failed(FailureReason reason, String message) {
-        emit(event("failed").put("reason", reason.name()).put("message", message));
+        emit(ProgressEvent.failed(now(), reason, message));
     }
 
-    private synchronized void emit(ObjectNode event) {
-        String line = event.toString();
+    private static String now() {
+        return Instant.now().toString();
+    }
+
+    private synchronized void emit(ProgressEvent event) {
+        String line;
+        try {
+            line = writer.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write progress event " + event, e);
+        }
         out.println(line);
         out.flush();
         file.ifPresent(path -> append(path, line));

@@ -2,6 +2,7 @@ package org.annotationlab.nlprunner.train;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -11,6 +12,9 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.annotationlab.nlprunner.cli.Options;
+import org.annotationlab.training.contract.FailureReason;
+import org.annotationlab.training.contract.RunFiles;
+import org.annotationlab.training.contract.TerminationMessage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -47,7 +51,7 @@ public final class TrainCommand {
             Files.createDirectories(request.output());
             work = Files.createTempDirectory(request.output(), ".work-");
             String summary = new TrainingRun(json, events, stderr).execute(request, work);
-            TerminationMessage.report(TerminationMessage.format("SUCCEEDED", summary), terminationLog, stderr);
+            report(TerminationMessage.succeeded(summary), terminationLog);
             return 0;
         } catch (TrainingFailure failure) {
             return fail(failure.reason(), failure.getMessage(), events, terminationLog, request);
@@ -62,9 +66,9 @@ public final class TrainCommand {
     private int fail(FailureReason reason, String message, ProgressEvents events, Optional<Path> terminationLog,
                      TrainRequest request) {
         events.failed(reason, message);
-        String line = TerminationMessage.format(reason.name(), message);
-        TerminationMessage.report(line, terminationLog, stderr);
-        Path trainingLog = request == null ? null : request.output().resolve("training.log");
+        String line = TerminationMessage.failed(reason, message);
+        report(line, terminationLog);
+        Path trainingLog = request == null ? null : request.output().resolve(RunFiles.LOG);
         if (trainingLog != null && Files.isRegularFile(trainingLog)) {
             try {
                 Files.writeString(trainingLog, "FAILED " + line + "\n", StandardOpenOption.APPEND);
@@ -73,6 +77,24 @@ public final class TrainCommand {
             }
         }
         return reason.exitCode();
+    }
+
+    /**
+     * Prints the termination line to stderr and writes it to the termination log when one was
+     * given: the file Kubernetes reads as the container's terminationMessagePath.
+     */
+    private void report(String line, Optional<Path> terminationLog) {
+        stderr.println(line);
+        terminationLog.ifPresent(path -> {
+            try {
+                if (path.getParent() != null) {
+                    Files.createDirectories(path.getParent());
+                }
+                Files.writeString(path, line + "\n", StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                stderr.println("cannot write termination message to " + path + ": " + e.getMessage());
+            }
+        });
     }
 
     /** The innermost cause's class and message: Spark wraps failures several levels deep. */

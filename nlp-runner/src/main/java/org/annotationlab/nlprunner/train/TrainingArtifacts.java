@@ -3,17 +3,19 @@ package org.annotationlab.nlprunner.train;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.annotationlab.nlprunner.evaluation.EvaluationResult;
 import org.annotationlab.nlprunner.evaluation.Score;
+import org.annotationlab.training.contract.Metrics;
+import org.annotationlab.training.contract.RunFiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Writes the machine-readable outputs of a run next to the model: {@code metrics.json} and
- * {@code labels.json}, in the shapes training-service and deploy-service read.
+ * Writes the machine-readable outputs of a run next to the model: {@link RunFiles#METRICS} and
+ * {@link RunFiles#LABELS}, in the contract's shapes that training-service and deploy-service read.
  */
 public final class TrainingArtifacts {
 
@@ -27,40 +29,25 @@ public final class TrainingArtifacts {
         this.json = json;
     }
 
-    /** The metrics object: micro, macro, perLabel, data sizes and the training set hash. */
-    public ObjectNode metrics(EvaluationResult result, DataFacts facts) {
-        ObjectNode metrics = json.createObjectNode();
-        metrics.set("micro", score(result.micro(), false));
-        metrics.set("macro", score(result.macro(), false));
-        ObjectNode perLabel = metrics.putObject("perLabel");
-        result.perLabel().forEach((label, score) -> perLabel.set(label, score(score, true)));
-        metrics.put("trainSentences", facts.trainSentences());
-        metrics.put("validationSentences", facts.validationSentences());
-        metrics.put("entities", facts.entities());
-        metrics.put("trainingSetSha256", facts.sha256());
-        return metrics;
+    /** The run's metrics: micro, macro, per label, the data sizes and the training set's hash. */
+    public static Metrics metrics(EvaluationResult result, DataFacts facts) {
+        Map<String, Metrics.Score> perLabel = new LinkedHashMap<>();
+        result.perLabel().forEach((label, score) -> perLabel.put(label, score(score, score.support())));
+        return new Metrics(score(result.micro(), 0), score(result.macro(), 0), perLabel, facts.trainSentences(),
+                facts.validationSentences(), facts.entities(), facts.sha256());
     }
 
-    /** Writes {@code metrics.json}. */
-    public void writeMetrics(Path outputDir, ObjectNode metrics) throws IOException {
-        json.writerWithDefaultPrettyPrinter().writeValue(outputDir.resolve("metrics.json").toFile(), metrics);
+    /** Writes {@link RunFiles#METRICS}. */
+    public void writeMetrics(Path outputDir, Metrics metrics) throws IOException {
+        json.writerWithDefaultPrettyPrinter().writeValue(outputDir.resolve(RunFiles.METRICS).toFile(), metrics);
     }
 
-    /** Writes {@code labels.json}: the entity labels, without B-/I- prefixes. */
+    /** Writes {@link RunFiles#LABELS}: the entity labels, without B-/I- prefixes. */
     public void writeLabels(Path outputDir, Collection<String> labels) throws IOException {
-        ArrayNode array = json.createArrayNode();
-        labels.forEach(array::add);
-        json.writeValue(outputDir.resolve("labels.json").toFile(), array);
+        json.writeValue(outputDir.resolve(RunFiles.LABELS).toFile(), labels);
     }
 
-    private ObjectNode score(Score score, boolean withSupport) {
-        ObjectNode node = json.createObjectNode();
-        node.put("precision", score.precision());
-        node.put("recall", score.recall());
-        node.put("f1", score.f1());
-        if (withSupport) {
-            node.put("support", score.support());
-        }
-        return node;
+    private static Metrics.Score score(Score score, int support) {
+        return new Metrics.Score(score.precision(), score.recall(), score.f1(), support);
     }
 }

@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.annotationlab.nlprunner.conll.ConllFormatException;
 import org.annotationlab.nlprunner.conll.ConllParser;
 import org.annotationlab.nlprunner.conll.ConllSentence;
+import org.annotationlab.training.contract.DataSufficiency;
+import org.annotationlab.training.contract.FailureReason;
+import org.annotationlab.training.contract.RunFiles;
+import org.annotationlab.training.contract.TrainingParameters;
 
 /**
  * The sentences of a run, read and checked: the training part, the held-out validation part
@@ -19,10 +24,13 @@ record TrainingData(String location, String sha256, List<ConllSentence> training
     /** Reads the training (and validation) set named by the request and checks it is enough. */
     static TrainingData load(TrainRequest request, TrainingParameters parameters, Path work)
             throws TrainingFailure, IOException {
-        Path file = TrainingSetSource.resolve(request.trainingSet(), work.resolve("training-set.conll"));
+        Path file = TrainingSetSource.resolve(request.trainingSet(), work.resolve(RunFiles.TRAINING_SET));
         String sha256 = TrainingSetSource.sha256(file);
         List<ConllSentence> sentences = parse(file, "training set " + request.trainingSet());
-        DataSufficiency.check(sentences);
+        Optional<String> shortfall = DataSufficiency.shortfall(sentences.size(), entities(sentences));
+        if (shortfall.isPresent()) {
+            throw new TrainingFailure(FailureReason.INSUFFICIENT_DATA, shortfall.get());
+        }
         if (request.validationSet().isPresent()) {
             String location = request.validationSet().get();
             List<ConllSentence> validation = parse(TrainingSetSource.resolve(location, work.resolve("validation-set.conll")),
@@ -41,6 +49,11 @@ record TrainingData(String location, String sha256, List<ConllSentence> training
         }
     }
 
+    /** Entity mentions (B- chunks) over all the sentences. */
+    static long entities(List<ConllSentence> sentences) {
+        return sentences.stream().mapToLong(s -> s.entities().size()).sum();
+    }
+
     /** Every sentence's text, training and validation: all of it may feed unsupervised embeddings. */
     List<ConllSentence> allTexts() {
         List<ConllSentence> all = new ArrayList<>(training);
@@ -50,7 +63,7 @@ record TrainingData(String location, String sha256, List<ConllSentence> training
 
     TrainingArtifacts.DataFacts facts() {
         return new TrainingArtifacts.DataFacts(training.size(), validation.size(),
-                DataSufficiency.entityCount(training) + (separateValidationSet ? 0 : DataSufficiency.entityCount(validation)),
+                entities(training) + (separateValidationSet ? 0 : entities(validation)),
                 sha256);
     }
 
@@ -62,7 +75,7 @@ record TrainingData(String location, String sha256, List<ConllSentence> training
         log.line(String.format("Sentences: %d for training, %d for validation (%s); entity mentions: %d in training",
                 training.size(), validation.size(),
                 separateValidationSet ? "separate validation set" : "seeded split " + parameters.validationSplit(),
-                DataSufficiency.entityCount(training)));
+                entities(training)));
         log.line("Tags: " + BundledGraphs.tags(training) + "; distinct characters: "
                 + BundledGraphs.distinctChars(training));
     }

@@ -1,5 +1,7 @@
 package org.annotationlab.nlprunner.train;
 
+import org.annotationlab.training.contract.FailureReason;
+
 /**
  * An expected failure of a training run: carries the reason code and a message meant for the
  * person who started the run, so it is reported without a stack trace.

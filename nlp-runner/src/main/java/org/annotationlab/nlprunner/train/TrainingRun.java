@@ -21,10 +21,12 @@ import org.annotationlab.nlprunner.evaluation.EntityEvaluator;
 import org.annotationlab.nlprunner.evaluation.EvaluationResult;
 import org.annotationlab.nlprunner.evaluation.HeldOutEvaluation;
 import org.annotationlab.nlprunner.spark.SparkSessions;
+import org.annotationlab.training.contract.Metrics;
+import org.annotationlab.training.contract.RunFiles;
+import org.annotationlab.training.contract.TrainingParameters;
 import org.apache.spark.sql.SparkSession;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * One training run from validated input to saved outputs: data checks, embeddings, NerDL
@@ -48,9 +50,9 @@ final class TrainingRun {
     /** Runs the request and returns the success message. */
     String execute(TrainRequest request, Path work) throws TrainingFailure, IOException {
         long startNanos = System.nanoTime();
-        TrainingParameters parameters = TrainingParameters.read(request.params(), json);
+        TrainingParameters parameters = ParamsFile.read(request.params(), json);
         TrainingData data = TrainingData.load(request, parameters, work);
-        try (TrainingLog log = new TrainingLog(request.output().resolve("training.log"), stderr)) {
+        try (TrainingLog log = new TrainingLog(request.output().resolve(RunFiles.LOG), stderr)) {
             data.describe(log, parameters);
             WordVectorSource vectorSource = vectorSource(request, data, parameters);
             // A given vectors file is checked (and its dimension read) before the graph is chosen;
@@ -61,7 +63,8 @@ final class TrainingRun {
             Path graphFolder = work.resolve("graph");
             int seededOps = SeededGraph.write(graph, parameters.seed(), graphFolder);
             log.line("TensorFlow graph: bundled " + graph + ", " + seededOps + " random ops seeded with " + parameters.seed());
-            events.started(startedDetails(request, parameters, data));
+            events.started(request.trainingSet(), request.output().toString(), parameters, data.training().size(),
+                    data.validation().size());
             if (vectors == null) {
                 vectors = vectorSource.prepare(work);
             }
@@ -78,10 +81,10 @@ final class TrainingRun {
             log.line("Evaluation on " + result.sentences() + " held-out sentences (entity level, exact span):");
             log.line(result.table());
 
-            Path modelDir = request.output().resolve("model");
+            Path modelDir = request.output().resolve(RunFiles.MODEL);
             model.serving().write().overwrite().save(modelDir.toString());
             TrainingArtifacts artifacts = new TrainingArtifacts(json);
-            ObjectNode metrics = artifacts.metrics(result, data.facts());
+            Metrics metrics = TrainingArtifacts.metrics(result, data.facts());
             artifacts.writeMetrics(request.output(), metrics);
             artifacts.writeLabels(request.output(), labels(data.training()));
             double seconds = (System.nanoTime() - startNanos) / 1e9;
@@ -122,16 +125,6 @@ final class TrainingRun {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
-    }
-
-    private ObjectNode startedDetails(TrainRequest request, TrainingParameters parameters, TrainingData data) {
-        ObjectNode details = json.createObjectNode();
-        details.put("trainingSet", request.trainingSet());
-        details.put("output", request.output().toString());
-        details.set("parameters", json.valueToTree(parameters));
-        details.put("trainSentences", data.training().size());
-        details.put("validationSentences", data.validation().size());
-        return details;
     }
 
     private static List<String> labels(List<ConllSentence> sentences) {

@@ -16,6 +16,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import org.annotationlab.training.contract.FailureReason;
+
 /**
  * Resolves the {@code --training-set} argument to a local file: a path is used as is, an
  * {@code http(s)://} URL (annotation-service's export) is downloaded into the work directory.

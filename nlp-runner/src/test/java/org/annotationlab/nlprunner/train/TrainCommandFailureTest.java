@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.annotationlab.nlprunner.RunResult;
+import org.annotationlab.training.contract.FailureReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,7 +66,7 @@ class TrainCommandFailureTest {
     @Test
     void unknownParameterIsInvalidParametersNamingTheKey() throws Exception {
         assertFailed(train(file("ok.conll", sentences(30, 30)), "{\"epochz\": 3}"),
-                FailureReason.INVALID_PARAMETERS, "'epochz'");
+                FailureReason.INVALID_PARAMETERS, "epochz is not a training parameter");
     }
 
     @Test

@@ -1,7 +1,8 @@
 package org.annotationlab.events.project;
 
 import java.util.UUID;
+import org.annotationlab.training.contract.TrainingParameters;
 
-/** A project's default training parameters changed. */
-public record TrainingDefaultsChanged(UUID projectId, double validationSplit, int epochs, double learningRate, double decay, double dropout, int batchSize) implements ProjectEvent {
+/** A project's default training parameters changed; {@code parameters} are all of them. */
+public record TrainingDefaultsChanged(UUID projectId, TrainingParameters parameters) implements ProjectEvent {
 }

@@ -3,8 +3,8 @@ package org.annotationlab.events.training;
 import java.util.UUID;
 
 /**
- * A run failed: {@code reason} is {@code INSUFFICIENT_DATA}, {@code INVALID_PARAMETERS} or
- * {@code JOB_FAILED}; {@code message} says what happened (the job's termination message).
+ * A run failed: {@code reason} is a {@link org.annotationlab.training.contract.FailureReason}
+ * name; {@code message} says what happened (the job's termination message).
  */
 public record TrainingFailed(UUID projectId, UUID runId, String reason, String message) implements TrainingEvent {
 }

@@ -9,7 +9,8 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.annotationlab.project.settings.ActiveLearningSettings;
-import org.annotationlab.project.settings.TrainingDefaults;
+import org.annotationlab.training.contract.TrainingParameters;
+import org.annotationlab.web.training.ParameterJson;
 
 /** A project: its identity, labeling config, default training parameters and active-learning settings. */
 @Entity
@@ -40,15 +41,9 @@ public class Project extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 
-    @Column(name = "validation_split")
-    public double validationSplit;
-    public int epochs;
-    @Column(name = "learning_rate")
-    public double learningRate;
-    public double decay;
-    public double dropout;
-    @Column(name = "batch_size")
-    public int batchSize;
+    /** The default {@link TrainingParameters} of its runs, as JSON. */
+    @Column(name = "training_parameters", nullable = false)
+    public String trainingParameters;
 
     @Column(name = "al_enabled")
     public boolean activeLearningEnabled;
@@ -60,17 +55,12 @@ public class Project extends PanacheEntityBase {
     @Version
     public long version;
 
-    public TrainingDefaults trainingDefaults() {
-        return new TrainingDefaults(validationSplit, epochs, learningRate, decay, dropout, batchSize);
+    public TrainingParameters trainingDefaults() {
+        return ParameterJson.read(trainingParameters);
     }
 
-    public void apply(TrainingDefaults defaults) {
-        validationSplit = defaults.validationSplit();
-        epochs = defaults.epochs();
-        learningRate = defaults.learningRate();
-        decay = defaults.decay();
-        dropout = defaults.dropout();
-        batchSize = defaults.batchSize();
+    public void apply(TrainingParameters defaults) {
+        trainingParameters = ParameterJson.write(defaults);
     }
 
     public ActiveLearningSettings activeLearning() {

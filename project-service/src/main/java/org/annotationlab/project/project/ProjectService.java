@@ -23,7 +23,7 @@ import org.annotationlab.project.labelingconfig.LabelingConfigService;
 import org.annotationlab.project.member.MemberService;
 import org.annotationlab.project.member.ProjectMember;
 import org.annotationlab.project.settings.ActiveLearningSettings;
-import org.annotationlab.project.settings.TrainingDefaults;
+import org.annotationlab.training.contract.TrainingParameters;
 import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
 import org.annotationlab.web.problem.ProblemException;
@@ -113,7 +113,7 @@ public class ProjectService {
     }
 
     @WithTransaction
-    public Uni<TrainingDefaults> changeTrainingDefaults(UUID projectId, TrainingDefaults defaults) {
+    public Uni<TrainingParameters> changeTrainingDefaults(UUID projectId, TrainingParameters defaults) {
         return existing(projectId).flatMap(p -> {
             p.apply(defaults);
             p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
@@ -137,9 +137,7 @@ public class ProjectService {
     }
 
     private Uni<Void> publishTrainingDefaults(Project p) {
-        TrainingDefaults t = p.trainingDefaults();
-        return outbox.append(new TrainingDefaultsChanged(p.id, t.validationSplit(), t.epochs(), t.learningRate(),
-                t.decay(), t.dropout(), t.batchSize())).replaceWithVoid();
+        return outbox.append(new TrainingDefaultsChanged(p.id, p.trainingDefaults())).replaceWithVoid();
     }
 
     private Uni<Void> publishActiveLearning(Project p) {
@@ -157,7 +155,7 @@ public class ProjectService {
         project.createdBy = owner;
         project.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         project.updatedAt = project.createdAt;
-        project.apply(TrainingDefaults.INITIAL);
+        project.apply(TrainingParameters.DEFAULTS);
         project.apply(ActiveLearningSettings.INITIAL);
         return project.persist();
     }

@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.project.settings.ActiveLearningSettings;
-import org.annotationlab.project.settings.TrainingDefaults;
+import org.annotationlab.training.contract.TrainingParameters;
 
 /** A project as the API shows it, with the caller's role in it. */
 public record ProjectView(
@@ -17,7 +17,7 @@ public record ProjectView(
         OffsetDateTime updatedAt,
         ProjectRole myRole,
         boolean hasLabelingConfig,
-        TrainingDefaults trainingDefaults,
+        TrainingParameters trainingDefaults,
         ActiveLearningSettings activeLearning) {
 
     static ProjectView of(Project p, ProjectRole myRole) {

@@ -11,8 +11,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.project.project.ProjectService;
+import org.annotationlab.training.contract.TrainingParameters;
+import org.annotationlab.web.training.ParameterJson;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
 
@@ -36,18 +39,23 @@ public class SettingsResource {
 
     @GET
     @Path("/training-parameters")
-    public Uni<TrainingDefaults> trainingDefaults(@PathParam("projectId") UUID projectId) {
+    public Uni<TrainingParameters> trainingDefaults(@PathParam("projectId") UUID projectId) {
         return authorizer.require(projectId, ProjectPermission.READ_PROJECT)
                 .flatMap(role -> projects.get(projectId, role))
                 .map(p -> p.trainingDefaults());
     }
 
+    /**
+     * Replaces the defaults: a parameter left out takes the platform's default, so a client written
+     * before a parameter was added keeps working.
+     */
     @PUT
     @Path("/training-parameters")
-    public Uni<TrainingDefaults> replaceTrainingDefaults(@PathParam("projectId") UUID projectId,
-            @Valid @NotNull TrainingDefaults defaults) {
+    public Uni<TrainingParameters> replaceTrainingDefaults(@PathParam("projectId") UUID projectId,
+            @NotNull Map<String, Object> defaults) {
         return authorizer.require(projectId, ProjectPermission.TRAIN)
-                .chain(() -> projects.changeTrainingDefaults(projectId, defaults));
+                .chain(() -> projects.changeTrainingDefaults(projectId,
+                        ParameterJson.parse(defaults, TrainingParameters.DEFAULTS)));
     }
 
     @GET

@@ -25,7 +25,23 @@ class SettingsResourceTest {
         as("olivia").body(defaults).put("/projects/" + id + "/training-parameters").then().statusCode(200);
 
         as("olivia").get("/projects/" + id + "/training-parameters").then().statusCode(200)
-                .body("epochs", equalTo(2)).body("batchSize", equalTo(16)).body("learningRate", equalTo(0.003f));
+                .body("epochs", equalTo(2)).body("batchSize", equalTo(16)).body("learningRate", equalTo(0.003f))
+                .body("seed", equalTo(42));
+    }
+
+    /** A client written before a parameter existed leaves it out: it takes the default, not an error. */
+    @Test
+    void aParameterLeftOutTakesItsDefaultAndAnUnknownOneIsNamed() {
+        String id = createProject("olivia");
+        String path = "/projects/" + id + "/training-parameters";
+
+        as("olivia").body(Map.of("epochs", 3, "seed", 7)).put(path).then().statusCode(200)
+                .body("epochs", equalTo(3)).body("seed", equalTo(7)).body("batchSize", equalTo(8))
+                .body("validationSplit", equalTo(0.2f));
+        as("olivia").body(Map.of("epochs", 4, "epoch", 5)).put(path).then().statusCode(400)
+                .body("reason", equalTo("UNKNOWN_FIELD")).body("errors.field", containsInAnyOrder("epoch"));
+
+        as("olivia").get(path).then().statusCode(200).body("epochs", equalTo(3)).body("seed", equalTo(7));
     }
 
     @Test

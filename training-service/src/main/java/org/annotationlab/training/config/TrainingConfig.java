@@ -43,14 +43,6 @@ public interface TrainingConfig {
     @WithDefault("1s")
     Duration eventsInterval();
 
-    /** Fewest selected completions (sentences) a run starts with; nlp-runner's own threshold. */
-    @WithDefault("20")
-    int minCompletions();
-
-    /** Fewest entity mentions a run starts with; nlp-runner's own threshold. */
-    @WithDefault("10")
-    int minEntities();
-
     Local local();
 
     Kubernetes kubernetes();

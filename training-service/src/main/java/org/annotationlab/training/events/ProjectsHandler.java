@@ -16,6 +16,7 @@ import org.annotationlab.training.run.RunState;
 import org.annotationlab.training.run.TrainingRequests;
 import org.annotationlab.training.run.TrainingRun;
 import org.annotationlab.web.membership.ProjectEventHandler;
+import org.annotationlab.web.training.ParameterJson;
 
 /**
  * Keeps each project's slug, active-learning settings and training defaults from
@@ -45,14 +46,8 @@ public class ProjectsHandler implements ProjectEventHandler {
         }
         if (event.is(TrainingDefaultsChanged.class)) {
             TrainingDefaultsChanged d = codec.data(event, TrainingDefaultsChanged.class);
-            return ProjectTraining.lock(d.projectId()).invoke(p -> {
-                p.validationSplit = d.validationSplit();
-                p.epochs = d.epochs();
-                p.learningRate = d.learningRate();
-                p.decay = d.decay();
-                p.dropout = d.dropout();
-                p.batchSize = d.batchSize();
-            }).replaceWithVoid();
+            return ProjectTraining.lock(d.projectId()).invoke(p -> p.trainingParameters = ParameterJson.write(d.parameters()))
+                    .replaceWithVoid();
         }
         if (event.is(ActiveLearningConfigured.class)) {
             ActiveLearningConfigured al = codec.data(event, ActiveLearningConfigured.class);

@@ -9,7 +9,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 import org.annotationlab.web.persistence.ProjectRows;
-import org.annotationlab.training.run.TrainingParameters;
+import org.annotationlab.training.contract.TrainingParameters;
+import org.annotationlab.web.training.ParameterJson;
 
 /**
  * What training-service knows of a project from events: its slug (model names), active-learning
@@ -34,20 +35,9 @@ public class ProjectTraining extends PanacheEntityBase {
     @Column(name = "al_deploy")
     public boolean deployAfterTraining;
 
-    @Column(name = "validation_split")
-    public double validationSplit = TrainingParameters.DEFAULTS.validationSplit();
-
-    public int epochs = TrainingParameters.DEFAULTS.epochs();
-
-    @Column(name = "learning_rate")
-    public double learningRate = TrainingParameters.DEFAULTS.learningRate();
-
-    public double decay = TrainingParameters.DEFAULTS.decay();
-
-    public double dropout = TrainingParameters.DEFAULTS.dropout();
-
-    @Column(name = "batch_size")
-    public int batchSize = TrainingParameters.DEFAULTS.batchSize();
+    /** The project's default {@link TrainingParameters}, as JSON. */
+    @Column(name = "training_parameters")
+    public String trainingParameters = ParameterJson.write(TrainingParameters.DEFAULTS);
 
     @Column(name = "selected_count")
     public int selectedCount;
@@ -55,7 +45,7 @@ public class ProjectTraining extends PanacheEntityBase {
     public boolean deleted;
 
     public TrainingParameters defaults() {
-        return new TrainingParameters(validationSplit, epochs, learningRate, decay, dropout, batchSize);
+        return ParameterJson.read(trainingParameters);
     }
 
     /**

@@ -13,7 +13,11 @@ import org.annotationlab.events.training.TrainingProgressed;
 import org.annotationlab.events.training.TrainingQueued;
 import org.annotationlab.events.training.TrainingStarted;
 import org.annotationlab.events.training.TrainingSucceeded;
+import org.annotationlab.training.contract.FailureReason;
+import org.annotationlab.training.contract.Metrics;
+import org.annotationlab.training.contract.TrainingParameters;
 import org.annotationlab.training.project.ProjectTraining;
+import org.annotationlab.web.training.ParameterJson;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,10 +51,9 @@ public class RunLifecycle {
                     run.trigger = trigger;
                     run.requestedBy = requestedBy;
                     run.deploy = deploy;
-                    run.parameters = parameters.toJson();
+                    run.parameters = ParameterJson.write(parameters);
                     run.tags = tags == null || tags.isEmpty() ? null : String.join(",", tags);
                     run.selectedCount = project.selectedCount;
-                    run.epochs = parameters.epochs();
                     run.createdAt = Instant.now();
                     return run.<TrainingRun>persist();
                 })
@@ -72,13 +75,12 @@ public class RunLifecycle {
     public Uni<Void> epoch(TrainingRun run, int epoch, int epochs, double loss) {
         run.phase = "TRAINING";
         run.epoch = epoch;
-        run.epochs = epochs;
         run.loss = loss;
         return outbox.append(new TrainingProgressed(run.projectId, run.id, epoch, epochs, loss)).replaceWithVoid();
     }
 
     /** The run produced its model: the next model version of the project is {@code <slug>_ner_v<n>}. */
-    public Uni<Void> succeeded(TrainingRun run, String slug, TrainingSucceeded.Metrics metrics, String metricsJson,
+    public Uni<Void> succeeded(TrainingRun run, String slug, Metrics metrics, String metricsJson,
             List<String> labels, String datasetSha256, String message) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "select cast(coalesce(max(model_version), 0) + 1 as integer) from training_run where project_id = :p",

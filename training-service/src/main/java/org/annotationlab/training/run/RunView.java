@@ -6,6 +6,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.annotationlab.training.contract.FailureReason;
+import org.annotationlab.training.contract.TrainingParameters;
 
 /** A run as the API shows it: state, progress, dataset, outcome. */
 public record RunView(UUID id, UUID projectId, int number, RunState state, String phase, FailureReason reason,
@@ -37,7 +39,7 @@ public record RunView(UUID id, UUID projectId, int number, RunState state, Strin
         return new RunView(run.id, run.projectId, run.number, run.state, run.phase, run.reason, run.message,
                 run.trigger, run.requestedBy, run.deploy, run.parameters(), run.tagList(), run.selectedCount,
                 new Dataset(run.datasetSize, run.spans, run.spansAdjusted, run.spansDropped, run.datasetSha256),
-                new Progress(run.epoch, run.epochs, run.loss), metrics,
+                new Progress(run.epoch, run.parameters().epochs(), run.loss), metrics,
                 run.modelName == null ? null : new Model(run.modelName, run.modelVersion, run.labelList()),
                 run.cancelRequested, run.cancelledBy, run.createdAt, run.startedAt, run.finishedAt);
     }

@@ -1,27 +1,43 @@
 package org.annotationlab.training.run;
 
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * Train Now: any parameter given overrides the project's default; {@code tags} restricts the
- * training set to tasks with any of them; {@code deploy} deploys the model when the run succeeds.
- * Ranges are nlp-runner's (and project-service's for the defaults).
+ * Train Now: {@code tags} restricts the training set to tasks with any of them; {@code deploy}
+ * deploys the model when the run succeeds; any other key is a training parameter overriding the
+ * project's default (the training contract checks them: names, types, ranges).
  */
-public record TrainRequest(
-        @DecimalMin("0.0") @DecimalMax("0.5") Double validationSplit,
-        @Min(1) @Max(200) Integer epochs,
-        @DecimalMin(value = "0.0", inclusive = false) @DecimalMax("1.0") Double learningRate,
-        @DecimalMin("0.0") @DecimalMax("1.0") Double decay,
-        @DecimalMin("0.0") @DecimalMax(value = "1.0", inclusive = false) Double dropout,
-        @Min(1) @Max(1024) Integer batchSize,
-        @Size(max = 50) List<@Pattern(regexp = "[^,\\s]{1,100}", message = "must be 1-100 characters without commas or spaces") String> tags,
-        Boolean deploy) {
+@Schema(description = "tags and deploy, plus any training parameter (validationSplit, epochs, learningRate, decay,"
+        + " dropout, batchSize, seed) that overrides the project's default for this run")
+public final class TrainRequest {
 
-    public static final TrainRequest NONE = new TrainRequest(null, null, null, null, null, null, null, null);
+    @Size(max = 50)
+    public List<@Pattern(regexp = "[^,\\s]{1,100}", message = "must be 1-100 characters without commas or spaces") String> tags;
+
+    public Boolean deploy;
+
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    /** A request without a body: the project's defaults, all tasks, no deployment. */
+    public static TrainRequest none() {
+        return new TrainRequest();
+    }
+
+    @JsonAnySetter
+    void parameter(String name, Object value) {
+        parameters.put(name, value);
+    }
+
+    /** The parameter overrides, as given (unchecked). */
+    @JsonAnyGetter
+    public Map<String, Object> parameters() {
+        return parameters;
+    }
 }

@@ -4,8 +4,10 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import org.annotationlab.training.contract.TrainingParameters;
 import org.annotationlab.training.project.ProjectTraining;
 import org.annotationlab.web.idempotency.Idempotent;
+import org.annotationlab.web.training.ParameterJson;
 import org.annotationlab.web.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -28,15 +30,17 @@ public class TrainingRequests {
 
     /** Train Now: 409 while the project trains or pre-annotates; the answer stored with the run when retryable. */
     public Uni<TrainingRun> trainNow(UUID projectId, TrainRequest request, String user, Idempotent<TrainingRun> answer) {
-        return Panache.withTransaction(() -> ProjectTraining.lock(projectId).flatMap(project -> busy(project)
-                .flatMap(why -> {
-                    if (why != null) {
-                        return Uni.createFrom().failure(why);
-                    }
-                    return lifecycle.queue(project, project.defaults().with(request), request.tags(),
-                            Boolean.TRUE.equals(request.deploy()), Trigger.MANUAL, user)
-                            .call(answer::record);
-                })));
+        return Panache.withTransaction(() -> ProjectTraining.lock(projectId).flatMap(project -> {
+            // Refused parameters are the caller's mistake whatever the project is doing: a 4xx before any 409.
+            TrainingParameters parameters = ParameterJson.parse(request.parameters(), project.defaults());
+            return busy(project).flatMap(why -> {
+                if (why != null) {
+                    return Uni.createFrom().failure(why);
+                }
+                return lifecycle.queue(project, parameters, request.tags, Boolean.TRUE.equals(request.deploy),
+                        Trigger.MANUAL, user).call(answer::record);
+            });
+        }));
     }
 
     /**

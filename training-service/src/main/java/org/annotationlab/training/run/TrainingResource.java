@@ -24,8 +24,8 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.UUID;
 import org.annotationlab.training.config.TrainingConfig;
+import org.annotationlab.training.contract.RunFiles;
 import org.annotationlab.training.project.ProjectTraining;
-import org.annotationlab.training.store.ModelStore;
 import org.annotationlab.web.idempotency.Idempotency;
 import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.problem.ProblemException;
@@ -68,7 +68,7 @@ public class TrainingResource {
             + "PREANNOTATION_IN_PROGRESS: a pre-annotation of this project is in progress")
     public Uni<Response> trainNow(@PathParam("projectId") UUID projectId,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid TrainRequest request) {
-        TrainRequest asked = request == null ? TrainRequest.NONE : request;
+        TrainRequest asked = request == null ? TrainRequest.none() : request;
         return authorizer.require(projectId, ProjectPermission.TRAIN).chain(() -> {
             Idempotent<TrainingRun> answer = idempotency.of(idempotencyKey, asked,
                     run -> Response.accepted(RunView.of(run)).location(URI.create("/trainings/" + run.id)).build());
@@ -111,8 +111,7 @@ public class TrainingResource {
                                         // Exactly what Train Now refuses (409/403); the data check is made on the
                                         // exported set when the run starts, so few completions are a warning here.
                                         TrainingStatus.Blocker blocker = TrainingRules.blocker(busy, admin, role);
-                                        TrainingStatus.Blocker warning = TrainingRules.warning(project.selectedCount,
-                                                config.minCompletions());
+                                        TrainingStatus.Blocker warning = TrainingRules.warning(project.selectedCount);
                                         return new TrainingStatus(projectId, blocker == null, blocker, warning, project.selectedCount,
                                                 active == null ? null : RunView.of(active), last == null ? null : RunView.of(last),
                                                 new TrainingStatus.ActiveLearning(project.activeLearning, project.everyNCompletions,
@@ -174,7 +173,7 @@ public class TrainingResource {
             + "member of; NO_LOG: the run has not written a log yet")
     public Uni<Response> logs(@PathParam("runId") UUID runId) {
         return readable(runId).map(run -> {
-            java.nio.file.Path log = run.runDir == null ? null : java.nio.file.Path.of(run.runDir).resolve(ModelStore.LOG);
+            java.nio.file.Path log = run.runDir == null ? null : java.nio.file.Path.of(run.runDir).resolve(RunFiles.LOG);
             if (log == null || !Files.exists(log)) {
                 throw new ProblemException(404, "NO_LOG", "training run " + run.number + " has not written a log yet (state "
                         + run.state + (run.message == null ? "" : ": " + run.message) + ")");

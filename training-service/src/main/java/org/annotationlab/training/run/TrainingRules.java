@@ -1,6 +1,7 @@
 package org.annotationlab.training.run;
 
 import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.training.contract.DataSufficiency;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectPermission;
 
@@ -46,12 +47,13 @@ public final class TrainingRules {
     }
 
     /**
-     * A warning that leaves Train Now enabled: too few completions selected so far (the run checks
-     * its exported set and fails with INSUFFICIENT_DATA).
+     * A warning that leaves Train Now enabled: too few completions selected so far, one sentence
+     * each (the run checks its exported set and fails with INSUFFICIENT_DATA).
      */
-    public static TrainingStatus.Blocker warning(int selectedCount, int minCompletions) {
-        return selectedCount < minCompletions ? new TrainingStatus.Blocker("INSUFFICIENT_DATA", selectedCount
-                + " completions are selected for training; at least " + minCompletions
+    public static TrainingStatus.Blocker warning(int selectedCount) {
+        int least = DataSufficiency.MIN_SENTENCES;
+        return selectedCount < least ? new TrainingStatus.Blocker("INSUFFICIENT_DATA", selectedCount
+                + " completions are selected for training; at least " + least
                 + " are needed, or the run will fail with INSUFFICIENT_DATA") : null;
     }
 }

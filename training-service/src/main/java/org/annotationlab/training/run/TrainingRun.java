@@ -13,6 +13,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.annotationlab.training.contract.FailureReason;
+import org.annotationlab.training.contract.TrainingParameters;
+import org.annotationlab.web.training.ParameterJson;
 
 /** One training run of a project, from request to outcome. */
 @Entity
@@ -73,9 +76,8 @@ public class TrainingRun extends PanacheEntityBase {
     @Column(name = "spans_dropped")
     public Long spansDropped;
 
+    /** The last epoch nlp-runner reported (of {@code parameters().epochs()}). */
     public Integer epoch;
-
-    public Integer epochs;
 
     public Double loss;
 
@@ -127,7 +129,7 @@ public class TrainingRun extends PanacheEntityBase {
     public Instant finishedAt;
 
     public TrainingParameters parameters() {
-        return TrainingParameters.fromJson(parameters);
+        return ParameterJson.read(parameters);
     }
 
     public List<String> tagList() {

@@ -1,6 +1,5 @@
 package org.annotationlab.training.scheduling;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -10,20 +9,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.annotationlab.events.training.TrainingSucceeded;
 import org.annotationlab.training.config.TrainingConfig;
+import org.annotationlab.training.contract.DataSufficiency;
+import org.annotationlab.training.contract.FailureReason;
+import org.annotationlab.training.contract.Metrics;
+import org.annotationlab.training.contract.ProgressEvent;
+import org.annotationlab.training.contract.RunFiles;
+import org.annotationlab.training.contract.TerminationMessage;
 import org.annotationlab.training.launcher.TrainingWorkload;
 import org.annotationlab.training.launcher.WorkloadLauncher;
 import org.annotationlab.training.launcher.WorkloadStatus;
 import org.annotationlab.training.project.ProjectTraining;
-import org.annotationlab.training.run.FailureReason;
 import org.annotationlab.training.run.RunLifecycle;
 import org.annotationlab.training.run.RunState;
 import org.annotationlab.training.run.TrainingRequests;
@@ -139,8 +140,8 @@ public class TrainingScheduler {
             case RUNNING -> {
             }
             case SUCCEEDED -> succeed(run.id, workload.runDir(), status.message());
-            case FAILED -> inRun(run.id, r -> lifecycle.failed(r, FailureReason.of(status.message()),
-                    FailureReason.detail(status.message())));
+            case FAILED -> inRun(run.id, r -> lifecycle.failed(r, TerminationMessage.reason(status.message()),
+                    TerminationMessage.detail(status.message())));
             case MISSING -> inRun(run.id, r -> lifecycle.failed(r, FailureReason.JOB_FAILED, status.message()));
         }
     }
@@ -148,13 +149,12 @@ public class TrainingScheduler {
     private Uni<Void> applyProgress(TrainingRun run, ModelStore.Progress progress) {
         run.progressOffset = progress.offset();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (JsonNode event : progress.events()) {
-            String type = event.path("event").asText();
-            switch (type) {
-                case "started" -> chain = chain.invoke(() -> run.phase = "TRAINING");
-                case "epoch" -> chain = chain.chain(() -> lifecycle.epoch(run, event.path("epoch").asInt(),
-                        event.path("epochs").asInt(), event.path("loss").asDouble()));
-                case "evaluating" -> chain = chain.invoke(() -> run.phase = "EVALUATING");
+        for (ProgressEvent event : progress.events()) {
+            switch (event.event()) {
+                case ProgressEvent.STARTED -> chain = chain.invoke(() -> run.phase = "TRAINING");
+                case ProgressEvent.EPOCH -> chain = chain.chain(() -> lifecycle.epoch(run, event.epoch(), event.epochs(),
+                        event.loss() == null ? Double.NaN : event.loss()));
+                case ProgressEvent.EVALUATING -> chain = chain.invoke(() -> run.phase = "EVALUATING");
                 default -> {
                 }
             }
@@ -163,33 +163,16 @@ public class TrainingScheduler {
     }
 
     private void succeed(UUID runId, Path runDir, String message) throws IOException {
-        JsonNode metrics = store.readJson(runDir, ModelStore.METRICS).orElse(null);
-        JsonNode labels = store.readJson(runDir, ModelStore.LABELS).orElse(null);
-        if (metrics == null || labels == null || !Files.isDirectory(runDir.resolve("model"))) {
-            inRun(runId, r -> lifecycle.failed(r, FailureReason.JOB_FAILED,
-                    "the job reported success but left no model, metrics.json or labels.json in " + runDir));
+        Metrics metrics = store.metrics(runDir).orElse(null);
+        List<String> labels = store.labels(runDir).orElse(null);
+        if (metrics == null || labels == null || !Files.isDirectory(runDir.resolve(RunFiles.MODEL))) {
+            inRun(runId, r -> lifecycle.failed(r, FailureReason.JOB_FAILED, "the job reported success but left no "
+                    + RunFiles.MODEL + "/, " + RunFiles.METRICS + " or " + RunFiles.LABELS + " in " + runDir));
             return;
         }
-        List<String> labelList = new ArrayList<>();
-        labels.forEach(label -> labelList.add(label.asText()));
-        TrainingSucceeded.Metrics parsed = metrics(metrics);
         String metricsJson = json.writeValueAsString(metrics);
-        String sha = metrics.path("trainingSetSha256").asText(null);
-        inRun(runId, r -> ProjectTraining.slug(r.projectId).flatMap(slug -> lifecycle.succeeded(r, slug, parsed,
-                metricsJson, labelList, sha, FailureReason.detail(message))));
-    }
-
-    private static TrainingSucceeded.Metrics metrics(JsonNode metrics) {
-        Map<String, TrainingSucceeded.Score> perLabel = new TreeMap<>();
-        metrics.path("perLabel").fields().forEachRemaining(e -> perLabel.put(e.getKey(), score(e.getValue())));
-        return new TrainingSucceeded.Metrics(score(metrics.path("micro")), score(metrics.path("macro")), perLabel,
-                metrics.path("trainSentences").asInt(), metrics.path("validationSentences").asInt(),
-                metrics.path("entities").asInt());
-    }
-
-    private static TrainingSucceeded.Score score(JsonNode node) {
-        return new TrainingSucceeded.Score(node.path("precision").asDouble(), node.path("recall").asDouble(),
-                node.path("f1").asDouble(), node.path("support").asInt());
+        inRun(runId, r -> ProjectTraining.slug(r.projectId).flatMap(slug -> lifecycle.succeeded(r, slug, metrics,
+                metricsJson, labels, metrics.trainingSetSha256(), TerminationMessage.detail(message))));
     }
 
     /** Marks the oldest QUEUED runs RUNNING (phase PREPARING) while fewer than K are RUNNING. */
@@ -298,9 +281,9 @@ public class TrainingScheduler {
         }
         try {
             Files.createDirectories(dir);
-            staged = trainingSets.stage(run.projectId, run.tagList(), dir.resolve(ModelStore.TRAINING_SET));
-            trainingSets.stageTexts(run.projectId, dir.resolve(ModelStore.UNLABELLED));
-            Files.writeString(dir.resolve(ModelStore.PARAMS), run.parameters);
+            staged = trainingSets.stage(run.projectId, run.tagList(), dir.resolve(RunFiles.TRAINING_SET));
+            trainingSets.stageTexts(run.projectId, dir.resolve(RunFiles.UNLABELLED));
+            Files.writeString(dir.resolve(RunFiles.PARAMS), run.parameters);
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "training run %s: staging failed", run.id);
             String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
@@ -308,11 +291,11 @@ public class TrainingScheduler {
                     "could not fetch the training set from annotation-service: " + why));
             return;
         }
-        String insufficient = insufficient(staged);
-        if (insufficient != null) {
+        Optional<String> insufficient = DataSufficiency.shortfall(staged.completions(), staged.entities());
+        if (insufficient.isPresent()) {
             inPreparation(run.id, r -> {
                 record(r, staged);
-                return lifecycle.failed(r, FailureReason.INSUFFICIENT_DATA, insufficient);
+                return lifecycle.failed(r, FailureReason.INSUFFICIENT_DATA, insufficient.get());
             });
             return;
         }
@@ -350,18 +333,6 @@ public class TrainingScheduler {
         }
     }
 
-    private String insufficient(TrainingSetClient.Staged staged) {
-        if (staged.completions() < config.minCompletions()) {
-            return "the selected training set has " + staged.completions() + " completions; at least "
-                    + config.minCompletions() + " are needed";
-        }
-        if (staged.entities() < config.minEntities()) {
-            return "the selected training set has " + staged.entities() + " entity mentions; at least "
-                    + config.minEntities() + " are needed";
-        }
-        return null;
-    }
-
     private static void record(TrainingRun run, TrainingSetClient.Staged staged) {
         run.datasetSize = (int) staged.completions();
         run.spans = staged.spans();
@@ -372,11 +343,11 @@ public class TrainingScheduler {
     private TrainingWorkload workload(TrainingRun run) {
         Path dir = run.runDir != null ? Path.of(run.runDir) : store.runDir(run.projectId, run.id);
         return new TrainingWorkload(run.id, run.projectId, run.workloadName(), dir, List.of("train",
-                "--training-set", dir.resolve(ModelStore.TRAINING_SET).toString(),
-                "--params", dir.resolve(ModelStore.PARAMS).toString(),
-                "--unlabelled", dir.resolve(ModelStore.UNLABELLED).toString(),
+                "--training-set", dir.resolve(RunFiles.TRAINING_SET).toString(),
+                "--params", dir.resolve(RunFiles.PARAMS).toString(),
+                "--unlabelled", dir.resolve(RunFiles.UNLABELLED).toString(),
                 "--output", dir.toString(),
-                "--progress-file", dir.resolve(ModelStore.PROGRESS).toString()));
+                "--progress-file", dir.resolve(RunFiles.PROGRESS).toString()));
     }
 
     /** {@link #inRun}, if this instance still prepares the run (no other took it over meanwhile). */

@@ -1,6 +1,7 @@
 package org.annotationlab.training.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -13,26 +14,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.annotationlab.training.config.TrainingConfig;
+import org.annotationlab.training.contract.Metrics;
+import org.annotationlab.training.contract.ProgressEvent;
+import org.annotationlab.training.contract.RunFiles;
 
 /**
  * The model store as training-service sees it: one folder per run,
- * {@code <store>/projects/<project id>/runs/<run id>/}, holding what the service stages
- * ({@code training-set.conll}, {@code unlabelled.txt}, {@code params.json}) and what nlp-runner writes ({@code model/},
- * {@code training.log}, {@code metrics.json}, {@code labels.json}, {@code progress.jsonl}).
+ * {@code <store>/projects/<project id>/runs/<run id>/}, holding the {@link RunFiles} the service
+ * stages and nlp-runner writes.
  */
 @ApplicationScoped
 public class ModelStore {
 
-    public static final String TRAINING_SET = "training-set.conll";
-    public static final String PARAMS = "params.json";
-    public static final String UNLABELLED = "unlabelled.txt";
-    public static final String PROGRESS = "progress.jsonl";
-    public static final String LOG = "training.log";
-    public static final String METRICS = "metrics.json";
-    public static final String LABELS = "labels.json";
-
     private final Path root;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     ModelStore(TrainingConfig config) {
         this.root = Path.of(config.modelStorePath()).toAbsolutePath().normalize();
@@ -48,7 +43,7 @@ public class ModelStore {
 
     /** Progress lines appended after {@code offset}, and the new offset (only whole lines are read). */
     public Progress progress(Path runDir, long offset) throws IOException {
-        Path file = runDir.resolve(PROGRESS);
+        Path file = runDir.resolve(RunFiles.PROGRESS);
         if (!Files.exists(file)) {
             return new Progress(List.of(), offset);
         }
@@ -64,23 +59,30 @@ public class ModelStore {
             while (end > 0 && bytes[end - 1] != '\n') {
                 end--;
             }
-            List<JsonNode> events = new ArrayList<>();
+            List<ProgressEvent> events = new ArrayList<>();
             for (String line : new String(bytes, 0, end, StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    events.add(json.readTree(line));
+                    events.add(json.readValue(line, ProgressEvent.class));
                 }
             }
             return new Progress(events, offset + end);
         }
     }
 
-    /** A JSON file nlp-runner wrote into the run folder, if it is there. */
-    public Optional<JsonNode> readJson(Path runDir, String name) throws IOException {
-        Path file = runDir.resolve(name);
-        return Files.exists(file) ? Optional.of(json.readTree(file.toFile())) : Optional.empty();
+    /** The metrics of a run that succeeded, if nlp-runner wrote them. */
+    public Optional<Metrics> metrics(Path runDir) throws IOException {
+        Path file = runDir.resolve(RunFiles.METRICS);
+        return Files.exists(file) ? Optional.of(json.readValue(file.toFile(), Metrics.class)) : Optional.empty();
+    }
+
+    /** The labels of a run's model, if nlp-runner wrote them. */
+    public Optional<List<String>> labels(Path runDir) throws IOException {
+        Path file = runDir.resolve(RunFiles.LABELS);
+        return Files.exists(file) ? Optional.of(json.readValue(file.toFile(), new TypeReference<List<String>>() { }))
+                : Optional.empty();
     }
 
     /** Events read from a progress file and where reading stopped. */
-    public record Progress(List<JsonNode> events, long offset) {
+    public record Progress(List<ProgressEvent> events, long offset) {
     }
 }

@@ -41,10 +41,10 @@ class TrainingRulesTest {
 
     @Test
     void fewCompletionsWarnWithoutDisabling() {
-        TrainingStatus.Blocker warning = TrainingRules.warning(4, 5);
+        TrainingStatus.Blocker warning = TrainingRules.warning(19);
         assertEquals("INSUFFICIENT_DATA", warning.reason());
-        assertTrue(warning.detail().startsWith("4 completions are selected"), warning.detail());
-        assertNull(TrainingRules.warning(5, 5));
+        assertTrue(warning.detail().startsWith("19 completions are selected for training; at least 20"), warning.detail());
+        assertNull(TrainingRules.warning(20));
     }
 
     private static TrainingRun run(int selectedCount, Integer datasetSize) {
