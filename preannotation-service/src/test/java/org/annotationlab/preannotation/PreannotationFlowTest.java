@@ -148,7 +148,7 @@ class PreannotationFlowTest {
             servers.add(again);
             assertTrue(again.port() != server.port());
             UUID restore = UUID.randomUUID();
-            List<DeployedModel> models = List.of(new DeployedModel(MODEL, List.of("Disease")));
+            List<DeployedModel> models = List.of(new DeployedModel(MODEL, "3", List.of("Disease")));
             publish("deploy-service", new DeploymentStarted(project, restore, models, "deploy-service"),
                     new DeploymentCompleted(project, restore, models, again.url()));
             JsonPath survived = awaitEnd(restarted);
@@ -233,7 +233,7 @@ class PreannotationFlowTest {
         NlpRunnerProcess server = NlpRunnerProcess.serve(MODEL + "=" + model, 0, log);
         servers.add(server);
         UUID deployment = UUID.randomUUID();
-        List<DeployedModel> models = List.of(new DeployedModel(MODEL, List.of("Disease")));
+        List<DeployedModel> models = List.of(new DeployedModel(MODEL, "3", List.of("Disease")));
         publish("deploy-service", new DeploymentStarted(project, deployment, models, "olivia"),
                 new DeploymentCompleted(project, deployment, models, server.url()));
         await().atMost(Duration.ofSeconds(30)).until(() ->

@@ -62,7 +62,7 @@ public class Deployment extends PanacheEntityBase {
     public Instant finishedAt;
 
     /** A deployed model: its name, the labels bound to it (all it contributes), its folder in the model store. */
-    public record DeployedModel(String name, List<String> labels, String path) {
+    public record DeployedModel(String name, String version, List<String> labels, String path) {
     }
 
     public List<DeployedModel> modelList() {

@@ -162,7 +162,9 @@ public class DeploymentRequests {
                         reason = reason == null ? "LABEL_NOT_PREDICTED" : reason;
                     }
                 }
-                models.add(new Deployment.DeployedModel(model.name, List.copyOf(entry.getValue()), model.path));
+                models.add(new Deployment.DeployedModel(model.name,
+                        DeploymentStarted.DeployedModel.versionOf(model.pretrained ? null : model.version),
+                        List.copyOf(entry.getValue()), model.path));
             }
             if (!errors.isEmpty()) {
                 throw new ProblemException(422, reason, errors.size() == 1 ? errors.get(0).message()
@@ -175,7 +177,7 @@ public class DeploymentRequests {
     /** A training output folder (with {@code model/}) or a saved PipelineModel folder itself. */
     static boolean hasModelFiles(String path) {
         Path dir = Path.of(path);
-        return Files.isDirectory(dir.resolve("model").resolve("stages")) || Files.isDirectory(dir.resolve("stages"));
+        return Files.isDirectory(dir.resolve(RunFiles.MODEL).resolve("stages")) || Files.isDirectory(dir.resolve("stages"));
     }
 
     private Uni<Deployment> create(UUID projectId, List<Deployment.DeployedModel> models, String trigger, String by) {
@@ -244,6 +246,7 @@ public class DeploymentRequests {
     }
 
     private static List<DeploymentStarted.DeployedModel> events(Deployment deployment) {
-        return deployment.modelList().stream().map(m -> new DeploymentStarted.DeployedModel(m.name(), m.labels())).toList();
+        return deployment.modelList().stream().map(m -> new DeploymentStarted.DeployedModel(m.name(), m.version(), m.labels()))
+                .toList();
     }
 }

@@ -21,8 +21,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
 import org.annotationlab.preannotation.client.Clients;
 import org.annotationlab.preannotation.config.PreannotationConfig;
@@ -46,7 +44,6 @@ import org.jboss.logging.Logger;
 public class PreannotationWorker {
 
     private static final Logger LOG = Logger.getLogger(PreannotationWorker.class);
-    private static final Pattern VERSION = Pattern.compile("_v(\\d+)$");
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The longest pause between two calls to a model server that does not answer. */
     private static final java.time.Duration MAX_PAUSE = java.time.Duration.ofSeconds(5);
@@ -442,7 +439,7 @@ public class PreannotationWorker {
             if (predictions.isEmpty()) {
                 continue;
             }
-            Map<String, Object> write = Map.of("model", model.name(), "modelVersion", version(model.name()), "predictions", predictions);
+            Map<String, Object> write = Map.of("model", model.name(), "modelVersion", model.version(), "predictions", predictions);
             try {
                 withRetries(() -> {
                     clients.store(run.projectId, write);
@@ -491,12 +488,6 @@ public class PreannotationWorker {
     void stop() {
         worker.shutdownNow();
         predictor.shutdownNow();
-    }
-
-    /** The model's version as predictions name it: {@code <slug>_ner_v3} → {@code 3}; pretrained models → {@code pretrained}. */
-    static String version(String model) {
-        Matcher matcher = VERSION.matcher(model);
-        return matcher.find() ? matcher.group(1) : "pretrained";
     }
 
     private interface Call<T> {
