@@ -63,6 +63,10 @@ class ActiveLearningTrainingTest {
         as("anna").body("{}").post("/projects/" + project + "/trainings").then().statusCode(403);
         as("olivia").body(Map.of("epochs", 0, "dropout", 1.0)).post("/projects/" + project + "/trainings").then()
                 .statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItems("epochs", "dropout"));
+        as("olivia").body(Map.of("epoch", 3)).post("/projects/" + project + "/trainings").then()
+                .statusCode(400).body("reason", equalTo("UNKNOWN_FIELD")).body("errors[0].field", equalTo("epoch"));
+        as("olivia").body(Map.of("epochs", "3")).post("/projects/" + project + "/trainings").then()
+                .statusCode(400).body("reason", equalTo("MALFORMED_JSON")).body("errors[0].field", equalTo("epochs"));
         // Train Now sent 5 times at once with one Idempotency-Key (a client retrying): one run, and each
         // client gets its 202 rather than a 409 for the run its twin queued.
         List<io.restassured.response.Response> answers = Concurrently.results(5, () -> as("olivia")
@@ -76,7 +80,7 @@ class ActiveLearningTrainingTest {
         assertEquals(1, runs(project).size(), "one run queued");
         JsonPath failed = awaitRun(manual, "FAILED", Duration.ofSeconds(30));
         assertEquals("INSUFFICIENT_DATA", failed.getString("reason"));
-        assertTrue(failed.getString("message").contains("5 completions"), failed.getString("message"));
+        assertEquals("the training set has 5 sentences; at least 20 are needed", failed.getString("message"));
         assertEquals(5, failed.getInt("dataset.size"));
         as("olivia").get("/trainings/" + manual + "/logs").then().statusCode(404).body("reason", equalTo("NO_LOG"));
 

@@ -48,6 +48,13 @@ public class ProjectTraining extends PanacheEntityBase {
         return ParameterJson.read(trainingParameters);
     }
 
+    /** A project no event has named yet: the defaults of every setting. */
+    public static ProjectTraining unknown(UUID projectId) {
+        ProjectTraining project = new ProjectTraining();
+        project.projectId = projectId;
+        return project;
+    }
+
     /**
      * The project's row, locked for the rest of the transaction (created when no event has named
      * the project yet): every decision to start a run is taken under this lock.

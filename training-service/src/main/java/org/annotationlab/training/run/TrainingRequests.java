@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.training.contract.TrainingParameters;
 import org.annotationlab.training.project.ProjectTraining;
 import org.annotationlab.web.idempotency.Idempotent;
@@ -108,6 +109,19 @@ public class TrainingRequests {
                                 Trigger.ACTIVE_LEARNING, null).replaceWithVoid();
                     }));
         });
+    }
+
+    /**
+     * The Train Now status for a caller, inside the caller's session: the project's facts as this
+     * service holds them (a project no event has named yet has none) and its runs.
+     */
+    public Uni<TrainingStatus> status(UUID projectId, ProjectRole role, boolean admin) {
+        return ProjectTraining.<ProjectTraining>findById(projectId)
+                .map(found -> found != null ? found : ProjectTraining.unknown(projectId))
+                .flatMap(project -> busy(project).flatMap(busy -> TrainingRun.active(projectId)
+                        .flatMap(active -> TrainingRun.lastFinished(projectId)
+                                .flatMap(last -> TrainingRun.latest(projectId)
+                                        .map(latest -> TrainingRules.status(project, busy, role, admin, active, last, latest))))));
     }
 
     /** Why the project cannot start a run now (a 409 problem), or null when it can. */

@@ -21,11 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.file.Files;
-import java.util.List;
 import java.util.UUID;
+import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.training.config.TrainingConfig;
 import org.annotationlab.training.contract.RunFiles;
-import org.annotationlab.training.project.ProjectTraining;
 import org.annotationlab.web.idempotency.Idempotency;
 import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.problem.ProblemException;
@@ -99,32 +98,8 @@ public class TrainingResource {
         });
     }
 
-    private Uni<TrainingStatus> statusOf(UUID projectId, org.annotationlab.events.project.ProjectRole role, boolean admin) {
-        return Panache.withSession(() ->
-                ProjectTraining.<ProjectTraining>findById(projectId).flatMap(found -> {
-                    ProjectTraining project = found != null ? found : fresh(projectId);
-                    return requests.busy(project).flatMap(busy -> TrainingRun.active(projectId)
-                            .flatMap(active -> TrainingRun.<TrainingRun>find(
-                                            "projectId = ?1 and state not in ?2 order by number desc", projectId,
-                                            List.of(RunState.QUEUED, RunState.RUNNING)).firstResult()
-                                    .flatMap(last -> TrainingRun.latest(projectId).map(latest -> {
-                                        // Exactly what Train Now refuses (409/403); the data check is made on the
-                                        // exported set when the run starts, so few completions are a warning here.
-                                        TrainingStatus.Blocker blocker = TrainingRules.blocker(busy, admin, role);
-                                        TrainingStatus.Blocker warning = TrainingRules.warning(project.selectedCount);
-                                        return new TrainingStatus(projectId, blocker == null, blocker, warning, project.selectedCount,
-                                                active == null ? null : RunView.of(active), last == null ? null : RunView.of(last),
-                                                new TrainingStatus.ActiveLearning(project.activeLearning, project.everyNCompletions,
-                                                        project.deployAfterTraining,
-                                                        TrainingRules.nextActiveLearningAt(latest, project.everyNCompletions)));
-                                    }))));
-                }));
-    }
-
-    private static ProjectTraining fresh(UUID projectId) {
-        ProjectTraining project = new ProjectTraining();
-        project.projectId = projectId;
-        return project;
+    private Uni<TrainingStatus> statusOf(UUID projectId, ProjectRole role, boolean admin) {
+        return Panache.withSession(() -> requests.status(projectId, role, admin));
     }
 
     @GET

@@ -2,6 +2,7 @@ package org.annotationlab.training.run;
 
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.training.contract.DataSufficiency;
+import org.annotationlab.training.project.ProjectTraining;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectPermission;
 
@@ -44,6 +45,24 @@ public final class TrainingRules {
             return new TrainingStatus.Blocker("FORBIDDEN", "your role " + role + " may not train");
         }
         return null;
+    }
+
+    /**
+     * The Train Now status: exactly what Train Now refuses (409/403) disables it; the data check is
+     * made on the exported set when the run starts, so few completions are only a warning here.
+     *
+     * @param busy   why the project cannot start a run now, or null
+     * @param active the project's QUEUED or RUNNING run, or null
+     * @param last   its last finished run, or null
+     * @param latest its most recent run of any state, or null
+     */
+    public static TrainingStatus status(ProjectTraining project, ProblemException busy, ProjectRole role, boolean admin,
+            TrainingRun active, TrainingRun last, TrainingRun latest) {
+        TrainingStatus.Blocker blocker = blocker(busy, admin, role);
+        return new TrainingStatus(project.projectId, blocker == null, blocker, warning(project.selectedCount),
+                project.selectedCount, active == null ? null : RunView.of(active), last == null ? null : RunView.of(last),
+                new TrainingStatus.ActiveLearning(project.activeLearning, project.everyNCompletions,
+                        project.deployAfterTraining, nextActiveLearningAt(latest, project.everyNCompletions)));
     }
 
     /**

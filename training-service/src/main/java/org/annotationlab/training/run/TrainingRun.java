@@ -151,6 +151,12 @@ public class TrainingRun extends PanacheEntityBase {
                 .firstResult();
     }
 
+    /** The project's most recent run that has finished (succeeded, failed or cancelled), if any. */
+    public static Uni<TrainingRun> lastFinished(UUID projectId) {
+        return find("projectId = ?1 and state not in ?2 order by number desc", projectId,
+                List.of(RunState.QUEUED, RunState.RUNNING)).firstResult();
+    }
+
     /** The project's most recent run, if any. */
     public static Uni<TrainingRun> latest(UUID projectId) {
         return find("projectId = ?1 order by number desc", projectId).firstResult();

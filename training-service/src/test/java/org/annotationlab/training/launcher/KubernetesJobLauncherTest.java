@@ -143,16 +143,20 @@ class KubernetesJobLauncherTest {
     void statusFollowsTheJobToSuccessAndKeepsTheOutcome() throws Exception {
         KubernetesJobLauncher launcher = launcher(CHART_TEMPLATE);
         TrainingWorkload workload = workload();
+        TrainingWorkload later = workload();
         String handle = launcher.launch(workload);
+        launcher.launch(later);
         assertEquals(Phase.RUNNING, launcher.status(workload, handle).phase());
 
         finish(handle, true, "SUCCEEDED: ok");
 
         assertEquals(WorkloadStatus.succeeded("SUCCEEDED: ok"), await(launcher, workload, handle, Phase.SUCCEEDED));
-        // A finished Job removed afterwards (TTL) still reports its outcome.
+        // A finished Job removed afterwards (TTL) still reports its outcome. The launcher's watch
+        // delivers deletions in order: once a Job deleted after it reads as missing, it is gone too.
         client.batch().v1().jobs().withName(handle).delete();
         client.pods().withLabel("job-name", handle).delete();
-        Thread.sleep(300);
+        client.batch().v1().jobs().withName(later.name()).delete();
+        assertEquals(Phase.MISSING, await(launcher, later, later.name(), Phase.MISSING).phase());
         assertEquals(WorkloadStatus.succeeded("SUCCEEDED: ok"), launcher.status(workload, handle));
     }
 

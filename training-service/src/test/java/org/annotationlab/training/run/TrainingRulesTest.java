@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.training.project.ProjectTraining;
 import org.annotationlab.web.problem.ProblemException;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +46,26 @@ class TrainingRulesTest {
         assertEquals("INSUFFICIENT_DATA", warning.reason());
         assertTrue(warning.detail().startsWith("19 completions are selected for training; at least 20"), warning.detail());
         assertNull(TrainingRules.warning(20));
+    }
+
+    @Test
+    void theStatusOfAFreeProjectWithFewCompletionsIsEnabledWithAWarning() {
+        ProjectTraining project = ProjectTraining.unknown(java.util.UUID.randomUUID());
+        project.selectedCount = 12;
+        project.activeLearning = true;
+        project.everyNCompletions = 50;
+
+        TrainingStatus status = TrainingRules.status(project, null, ProjectRole.MANAGER, false, null, null, run(40, 30));
+
+        assertTrue(status.enabled());
+        assertNull(status.blockedBy());
+        assertEquals("INSUFFICIENT_DATA", status.warning().reason());
+        assertEquals(80, status.activeLearning().nextAtSelected(), "30 exported by the last run, plus 50");
+
+        TrainingStatus annotator = TrainingRules.status(project, null, ProjectRole.ANNOTATOR, false, null, null, null);
+        assertFalse(annotator.enabled());
+        assertEquals("FORBIDDEN", annotator.blockedBy().reason());
+        assertEquals(50, annotator.activeLearning().nextAtSelected());
     }
 
     private static TrainingRun run(int selectedCount, Integer datasetSize) {
