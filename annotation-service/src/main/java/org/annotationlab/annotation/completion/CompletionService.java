@@ -8,36 +8,26 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.lang.reflect.Array;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.annotationlab.annotation.completion.CompletionDtos.HistoryEntry;
 import org.annotationlab.annotation.completion.CompletionDtos.View;
-import org.annotationlab.annotation.config.AnnotationConfig;
 import org.annotationlab.annotation.project.ProjectLabels;
 import org.annotationlab.annotation.span.Span;
 import org.annotationlab.annotation.span.SpanCodec;
 import org.annotationlab.annotation.span.SpanValidator;
 import org.annotationlab.annotation.task.Task;
-import org.annotationlab.annotation.trainingset.TrainingSetTracker;
-import org.annotationlab.events.annotation.CompletionSubmitted;
-import org.annotationlab.events.outbox.Outbox;
-import org.annotationlab.events.outbox.OutboxEvent;
 import org.annotationlab.events.project.ProjectRole;
-import org.annotationlab.web.idempotency.Idempotency;
 import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.membership.MembershipView;
 import org.annotationlab.web.membership.ProjectOwner;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
-import org.jboss.logging.Logger;
 
 /**
  * A user's own completions: drafts, updates, submission. Annotators work only on the tasks
@@ -48,9 +38,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class CompletionService {
 
-    private static final Logger LOG = Logger.getLogger(CompletionService.class);
     private static final String FOREIGN_KEY_VIOLATION = "23503";
-    private static final String DEADLOCK = "40P01";
     /**
      * Always one row: the caller's role, the task ($3) if it is in the project ($1), the project's
      * labels. The role comes from platform-web's membership view, the MembershipLookup this
@@ -60,75 +48,16 @@ public class CompletionService {
             + " left join " + MembershipView.TABLE + " m on m.project_id = $1 and m.username = $2"
             + " left join task t on t.id = $3 and t.project_id = $1"
             + " left join project_labels l on l.project_id = $1";
-    private static final String COMPLETION = "insert into completion (id, task_id, project_id, author, spans,"
-            + " submitted, submitted_at, review_status, created_at, updated_at, version)";
-    private static final String HISTORY = "insert into completion_history (completion_id, action, actor, at, detail)";
-    /** A request's stored answer ({@link Idempotent}), when it sent a key. */
-    private static final String ANSWER = "insert into idempotency_key (" + Idempotency.COLUMNS + ")";
-    /**
-     * $1 id, $2 task, $3 project, $4 author, $5 spans, $6 time, $7 history detail, then the answer's
-     * columns ($8–$13, null without a key).
-     */
-    private static final String INSERT_DRAFT = "with c as (" + COMPLETION
-            + " values ($1, $2, $3, $4, $5, false, null, 'PENDING', $6, $6, 0)),"
-            + " k as (" + ANSWER + " select $8::varchar, $9::varchar, $10::varchar, $11::int4, $12::varchar, $13::text"
-            + " where $9::varchar is not null)"
-            + " " + HISTORY + " values ($1, 'CREATED', $4, $6, $7)";
-    /**
-     * Submitted completions, any number at once ({@link GroupCommit}): each parameter is one column's
-     * values, in {@link #SUBMITTED_COLUMNS} order — the draft's seven, the outbox row's in
-     * {@link OutboxEvent#COLUMNS} order, then the answer's (null without a key). History ids keep
-     * CREATED before SUBMITTED per completion.
-     */
-    private static final String INSERT_SUBMITTED = "with s as (select * from unnest($1::uuid[], $2::uuid[],"
-            + " $3::uuid[], $4::varchar[], $5::text[], $6::timestamptz[], $7::varchar[], $8::uuid[], $9::varchar[],"
-            + " $10::varchar[], $11::varchar[], $12::text[], $13::timestamptz[], $14::varchar[], $15::varchar[],"
-            + " $16::varchar[], $17::int4[], $18::varchar[], $19::text[]) with ordinality as s (id, task_id,"
-            + " project_id, author, spans, at, detail, event_id, topic, event_key, type, payload, created_at,"
-            + " a_caller, a_key, a_request, a_status, a_location, a_body, n)),"
-            + " c as (" + COMPLETION + " select id, task_id, project_id, author, spans, true, at, 'PENDING', at, at, 0"
-            + " from s),"
-            + " h as (" + HISTORY + " select s.id, a.action, s.author, s.at, case a.k when 1 then s.detail end"
-            + " from s cross join (values (1, 'CREATED'), (2, 'SUBMITTED')) a (k, action) order by s.n, a.k),"
-            + " o as (insert into outbox_event (" + OutboxEvent.COLUMNS + ") select event_id, topic, event_key, type,"
-            + " payload, created_at from s order by s.n),"
-            + " k as (" + ANSWER + " select a_caller, a_key, a_request, a_status, a_location, a_body from s"
-            + " where a_key is not null order by a_caller, a_key)"
-            + " " + TrainingSetTracker.requests("select distinct project_id from s");
-    private static final Class<?>[] SUBMITTED_COLUMNS = {UUID.class, UUID.class, UUID.class, String.class,
-        String.class, OffsetDateTime.class, String.class, UUID.class, String.class, String.class, String.class,
-        String.class, OffsetDateTime.class, String.class, String.class, String.class, Integer.class, String.class,
-        String.class};
-    /** Most submits one statement writes. */
-    private static final int MAX_SUBMITS_PER_WRITE = 100;
-
-    private final Outbox outbox;
-    private final TrainingSetTracker trainingSet;
     private final Pool pool;
     private final MembershipView memberships;
     private final ProjectOwner owner;
-    private final GroupCommit<Object[]> submits;
+    private final SubmissionWriter submissions;
 
-    CompletionService(Outbox outbox, TrainingSetTracker trainingSet, Pool pool, AnnotationConfig config,
-            MembershipView memberships, ProjectOwner owner) {
-        this.outbox = outbox;
+    CompletionService(Pool pool, MembershipView memberships, ProjectOwner owner, SubmissionWriter submissions) {
+        this.pool = pool;
         this.memberships = memberships;
         this.owner = owner;
-        this.trainingSet = trainingSet;
-        this.pool = pool;
-        this.submits = new GroupCommit<>(this::insertSubmitted, CompletionService::dataError,
-                config.submitWritesInFlight(), MAX_SUBMITS_PER_WRITE);
-    }
-
-    /**
-     * A failure that one submit may cause, so that its batch is worth writing again submit by
-     * submit: its data (an integrity constraint, a data exception), or a deadlock with another batch
-     * over the same idempotency keys (taken in key order, but another instance's batch may hold one).
-     */
-    private static boolean dataError(Throwable failure) {
-        return failure instanceof PgException pg && pg.getSqlState() != null
-                && (pg.getSqlState().startsWith("23") || pg.getSqlState().startsWith("22")
-                        || DEADLOCK.equals(pg.getSqlState()));
+        this.submissions = submissions;
     }
 
     /**
@@ -173,36 +102,14 @@ public class CompletionService {
             Idempotent<View> answer) {
         Completion c = Completion.draft(projectId, taskId, caller, SpanCodec.write(request.spans()));
         String created = request.spans().size() + " spans";
-        List<Object> values = new ArrayList<>(List.of(c.id, taskId, projectId, caller, c.spans, c.createdAt,
-                created));
-        if (!request.submitNow()) {
+        if (request.submitNow()) {
+            c.submitted = true;
+            c.submittedAt = c.createdAt;
             View view = CompletionViews.of(c, request.spans());
-            values.addAll(Arrays.asList(answer.answer(view).values()));
-            return pool.preparedQuery(INSERT_DRAFT).execute(Tuple.from(values)).replaceWith(view);
+            return submissions.submitNew(c, request.spans().size(), created, answer.answer(view).values()).replaceWith(view);
         }
-        c.submitted = true;
-        c.submittedAt = c.createdAt;
         View view = CompletionViews.of(c, request.spans());
-        values.addAll(Arrays.asList(outbox.row(new CompletionSubmitted(projectId, taskId, c.id, caller,
-                request.spans().size()))));
-        values.addAll(Arrays.asList(answer.answer(view).values()));
-        return submits.write(values.toArray())
-                .invoke(() -> LOG.debugf("project %s: completion %s of task %s submitted by %s", projectId, c.id,
-                        taskId, caller))
-                .replaceWith(view);
-    }
-
-    /** One statement for a batch of submitted completions' rows, each in {@link #SUBMITTED_COLUMNS} order. */
-    private Uni<Void> insertSubmitted(List<Object[]> rows) {
-        Tuple columns = Tuple.tuple();
-        for (int column = 0; column < SUBMITTED_COLUMNS.length; column++) {
-            Object values = Array.newInstance(SUBMITTED_COLUMNS[column], rows.size());
-            for (int row = 0; row < rows.size(); row++) {
-                Array.set(values, row, rows.get(row)[column]);
-            }
-            columns.addValue(values);
-        }
-        return pool.preparedQuery(INSERT_SUBMITTED).execute(columns).replaceWithVoid();
+        return submissions.insertDraft(c, created, answer.answer(view).values()).replaceWith(view);
     }
 
     @WithTransaction
@@ -215,7 +122,7 @@ public class CompletionService {
                     c.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
                     boolean resubmit = c.submitted;
                     return CompletionHistory.of(c.id, "UPDATED", caller, request.spans().size() + " spans").persist()
-                            .chain(() -> resubmit || request.submitNow() ? submitted(c, caller) : Uni.createFrom().voidItem())
+                            .chain(() -> resubmit || request.submitNow() ? submissions.submitted(c, caller) : Uni.createFrom().voidItem())
                             .map(ignored -> CompletionViews.of(c));
                 }));
     }
@@ -224,7 +131,7 @@ public class CompletionService {
     public Uni<View> submit(UUID projectId, UUID completionId, String caller, ProjectRole role) {
         // Submitting a submitted completion changes nothing: one submission, one event, whoever asks twice.
         return own(projectId, completionId, caller).call(c -> workableTask(projectId, c.taskId, caller, role))
-                .call(c -> c.submitted ? Uni.createFrom().voidItem() : submitted(c, caller)).map(CompletionViews::of);
+                .call(c -> c.submitted ? Uni.createFrom().voidItem() : submissions.submitted(c, caller)).map(CompletionViews::of);
     }
 
     @WithSession
@@ -241,17 +148,6 @@ public class CompletionService {
                 .call(c -> workableTask(projectId, c.taskId, caller, role))
                 .flatMap(c -> CompletionHistory.<CompletionHistory>list("completionId = ?1 order by id", c.id))
                 .map(list -> list.stream().map(h -> new HistoryEntry(h.action, h.actor, h.at, h.detail)).toList());
-    }
-
-    private Uni<Void> submitted(Completion c, String caller) {
-        c.submitted = true;
-        c.submittedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        int spans = SpanCodec.read(c.spans).size();
-        return CompletionHistory.of(c.id, "SUBMITTED", caller, null).persist()
-                .chain(() -> outbox.append(new CompletionSubmitted(c.projectId, c.taskId, c.id, caller, spans)))
-                .chain(() -> trainingSet.requestRecount(c.projectId))
-                .invoke(() -> LOG.debugf("project %s: completion %s of task %s submitted by %s", c.projectId, c.id,
-                        c.taskId, caller));
     }
 
     /** The task, if the caller may annotate it: annotators only their assigned tasks. */

@@ -141,4 +141,9 @@ final class GroupCommit<T> {
             start(batch);
         }
     }
+
+    /** How many items wait for a write slot now (for tests that hold the slot on purpose). */
+    synchronized int waiting() {
+        return queue.size();
+    }
 }

@@ -50,6 +50,9 @@ class CompletionReviewTest {
     @Inject
     Pool database;
 
+    @Inject
+    SubmissionWriter submissions;
+
     private static Map<String, Object> spans(boolean submit, int start, int end) {
         return Map.of("spans", List.of(Map.of("start", start, "end", end, "label", "Disease")), "submit", submit);
     }
@@ -256,7 +259,7 @@ class CompletionReviewTest {
             for (String task : tasks.subList(1, clients)) {
                 posts.add(pool.submit(() -> submitted(project, task)));
             }
-            Thread.sleep(2000); // the others read and queue behind the busy slot; this only holds the slot
+            Awaitility.await().atMost(WAIT).until(() -> submissions.waitingSubmits() == clients - 1);
             lock.rollback().await().atMost(WAIT);
         } finally {
             holder.close().await().atMost(WAIT);
