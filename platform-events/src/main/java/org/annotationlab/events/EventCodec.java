@@ -50,9 +50,12 @@ public final class EventCodec {
 
     /** Reads an envelope; throws {@link MalformedEventException} for anything that is not one. */
     public EventEnvelope decode(String json) {
+        if (json == null) {
+            throw new MalformedEventException("not a CloudEvent: no value (a tombstone)");
+        }
         try {
             EventEnvelope envelope = MAPPER.readValue(json, EventEnvelope.class);
-            if (envelope.id() == null || envelope.type() == null || envelope.data() == null) {
+            if (envelope == null || envelope.id() == null || envelope.type() == null || envelope.data() == null) {
                 throw new MalformedEventException("not a CloudEvent: id, type and data are required");
             }
             return envelope;

@@ -23,9 +23,11 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 
 /**
  * Publishes outbox rows to Kafka in the order they were written (seq) and marks them published.
- * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances of a service never
- * publish the same row twice concurrently; a crash after sending and before marking re-sends the
- * row, which the consumers' dedupe absorbs (at-least-once delivery, exactly-once effect).
+ * One instance of a service relays at a time: each batch's transaction takes a PostgreSQL
+ * advisory lock first, and an instance that cannot get it leaves the rows to the one that has it,
+ * so the next batch is never sent beside the previous one and a project's events keep their order
+ * however many replicas run. A crash after sending and before marking re-sends the row, which the
+ * consumers' dedupe absorbs (at-least-once delivery, exactly-once effect).
  * {@link OutboxRelaySchedule} runs it.
  *
  * <p>It works on the reactive pool directly, not through Hibernate: a batch is one claiming
@@ -42,8 +44,11 @@ public class OutboxRelay {
     /** Sends in flight at once; below the emitter's default buffer (128). */
     private static final int IN_FLIGHT = 100;
     private static final int MAX_BATCHES_PER_PASS = 50;
+    /** The advisory lock of the relay of this service's database (one database per service). */
+    static final long RELAY_LOCK = 0x6f7574626f78L;
+    private static final String TAKE_TURN = "select pg_try_advisory_xact_lock(" + RELAY_LOCK + ") as mine";
     private static final String CLAIM = "select seq, topic, event_key, type, payload from outbox_event"
-            + " where published_at is null order by seq limit $1 for update skip locked";
+            + " where published_at is null order by seq limit $1 for update";
     private static final String MARK = "update outbox_event set published_at = $1 where seq = any($2)";
 
     private final MutinyEmitter<String> emitter;
@@ -92,7 +97,8 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes one batch of pending events; returns how many were published. The first record
+     * Publishes one batch of pending events; returns how many were published (0 while another
+     * instance relays: its batches and this one's would race to the broker). The first record
      * goes alone: when Kafka is unreachable the pass fails on it without queueing the rest. The
      * others are then handed to the producer in seq order without waiting for each
      * acknowledgement in turn (the idempotent producer keeps that order per partition, retries
@@ -101,7 +107,8 @@ public class OutboxRelay {
      * arrive before its second delivery (at-least-once, consumers dedupe).
      */
     public Uni<Integer> publishPending() {
-        return pool.withTransaction(connection -> claim(connection).flatMap(rows -> rows.isEmpty()
+        return pool.withTransaction(connection -> turn(connection).flatMap(mine -> !mine ? Uni.createFrom().item(0)
+                : claim(connection).flatMap(rows -> rows.isEmpty()
                 ? Uni.createFrom().item(0)
                 : send(rows.get(0)).chain(() -> Multi.createFrom().iterable(rows.subList(1, rows.size()))
                         .onItem().transformToUni(this::send).merge(IN_FLIGHT)
@@ -109,7 +116,12 @@ public class OutboxRelay {
                         .chain(() -> connection.preparedQuery(MARK).execute(Tuple.tuple()
                                 .addOffsetDateTime(OffsetDateTime.now(ZoneOffset.UTC))
                                 .addArrayOfLong(rows.stream().map(Pending::seq).toArray(Long[]::new))))
-                        .replaceWith(rows.size())));
+                        .replaceWith(rows.size()))));
+    }
+
+    /** Whether this transaction may relay: no other instance holds the relay's lock. */
+    private static Uni<Boolean> turn(SqlConnection connection) {
+        return connection.query(TAKE_TURN).execute().map(rows -> rows.iterator().next().getBoolean("mine"));
     }
 
     /** Deletes published rows past the retention. */
