@@ -62,7 +62,7 @@ public final class TrainingLab {
                 new MemberAdded(projectId, "olivia", ProjectRole.OWNER),
                 new MemberAdded(projectId, "anna", ProjectRole.ANNOTATOR),
                 new MemberAdded(projectId, "rita", ProjectRole.REVIEWER),
-                new TrainingDefaultsChanged(projectId, new TrainingParameters(0.2, 1, 0.003, 0.005, 0.5, 8, 42)),
+                new TrainingDefaultsChanged(projectId, TrainingParameters.DEFAULTS.with(Map.of("epochs", 1, "learningRate", 0.003))),
                 new ActiveLearningConfigured(projectId, activeLearning, everyN, false));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 annotation("olivia").get("/projects/" + projectId + "/tasks").statusCode() == 200

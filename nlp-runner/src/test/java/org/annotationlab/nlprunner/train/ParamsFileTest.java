@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.annotationlab.training.contract.FailureReason;
 import org.annotationlab.training.contract.TrainingParameters;
@@ -34,7 +35,8 @@ class ParamsFileTest {
     void readsTheKeysGivenAndDefaultsTheOthers() throws Exception {
         TrainingParameters p = read("{\"epochs\":3,\"learningRate\":0.01,\"seed\":-7}");
 
-        assertEquals(new TrainingParameters(0.2, 3, 0.01, 0.005, 0.5, 8, -7), p);
+        assertEquals(TrainingParameters.DEFAULTS.with(Map.of("epochs", 3, "learningRate", 0.01, "seed", -7)), p);
+        assertEquals(0.2, p.validationSplit());
     }
 
     @Test

@@ -80,6 +80,19 @@ public record TrainingParameters(double validationSplit, int epochs, double lear
         return of(merged);
     }
 
+    /**
+     * These parameters with some replaced, for values known to be valid (written in code or a
+     * test, so that it names only the parameters it cares about); a refused value is an
+     * {@link IllegalArgumentException}.
+     */
+    public TrainingParameters with(Map<String, ?> values) {
+        try {
+            return parse(values, this);
+        } catch (InvalidParameters e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     /** The parameters by name, in the record's order (the shape of {@code params.json}). */
     public Map<String, Object> asMap() {
         Map<String, Object> map = new LinkedHashMap<>();

@@ -39,6 +39,13 @@ class TrainingParametersTest {
     }
 
     @Test
+    void withReplacesTheNamedParametersAndRefusesLikeParse() {
+        assertEquals(new TrainingParameters(0.2, 3, 0.001, 0.005, 0.5, 8, 7),
+                TrainingParameters.DEFAULTS.with(Map.of("epochs", 3, "seed", 7)));
+        assertThrows(IllegalArgumentException.class, () -> TrainingParameters.DEFAULTS.with(Map.of("epochs", 0)));
+    }
+
+    @Test
     void asMapIsTheJsonShapeAndParsesBackToTheSameParameters() throws Exception {
         TrainingParameters p = new TrainingParameters(0.1, 3, 0.01, 0.0, 0.25, 32, -7);
 
