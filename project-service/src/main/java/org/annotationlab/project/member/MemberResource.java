@@ -20,7 +20,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.util.Map;
 import java.util.UUID;
-import org.annotationlab.project.member.MemberRequests.MemberView;
+import org.annotationlab.project.member.MemberDtos.MemberView;
 import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
 import org.annotationlab.web.security.ProjectAuthorizer;
@@ -59,7 +59,7 @@ public class MemberResource {
     @APIResponse(responseCode = "201", description = "the member is added",
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "409", description = "ALREADY_MEMBER: the user is already a member of the project")
-    public Uni<Response> add(@PathParam("projectId") UUID projectId, @Valid @NotNull MemberRequests.Add request) {
+    public Uni<Response> add(@PathParam("projectId") UUID projectId, @Valid @NotNull MemberDtos.Add request) {
         return authorizer.require(projectId, ProjectPermission.MANAGE_MEMBERS)
                 .chain(() -> members.add(projectId, request))
                 .map(member -> Response.status(Response.Status.CREATED).entity(member).build());
@@ -71,7 +71,7 @@ public class MemberResource {
             content = @Content(schema = @Schema(implementation = MemberView.class)))
     @APIResponse(responseCode = "409", description = "LAST_OWNER: the project would be left without an Owner")
     public Uni<MemberView> changeRole(@PathParam("projectId") UUID projectId, @PathParam("username") String username,
-            @Valid @NotNull MemberRequests.ChangeRole request) {
+            @Valid @NotNull MemberDtos.ChangeRole request) {
         return authorizer.require(projectId, ProjectPermission.MANAGE_MEMBERS)
                 .chain(() -> members.changeRole(projectId, username, request.role()));
     }

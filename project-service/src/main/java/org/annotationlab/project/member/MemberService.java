@@ -13,7 +13,7 @@ import org.annotationlab.events.project.MemberAdded;
 import org.annotationlab.events.project.MemberRemoved;
 import org.annotationlab.events.project.MemberRoleChanged;
 import org.annotationlab.events.project.ProjectRole;
-import org.annotationlab.project.member.MemberRequests.MemberView;
+import org.annotationlab.project.member.MemberDtos.MemberView;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
@@ -53,7 +53,7 @@ public class MemberService {
     }
 
     @WithTransaction
-    public Uni<MemberView> add(UUID projectId, MemberRequests.Add request) {
+    public Uni<MemberView> add(UUID projectId, MemberDtos.Add request) {
         return ProjectMember.find(projectId, request.username()).flatMap(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("ALREADY_MEMBER",

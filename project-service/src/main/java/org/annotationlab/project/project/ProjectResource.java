@@ -56,7 +56,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: a field is invalid; INVALID_LABELING_CONFIG: "
             + "labelingConfig is malformed, unsafe or not a valid labeling config; UNKNOWN_MODEL: a bound model is not "
             + "pretrained; LABEL_NOT_PREDICTED: a bound model does not predict its label")
-    public Uni<Response> create(@Valid @NotNull ProjectRequests.Create request) {
+    public Uni<Response> create(@Valid @NotNull ProjectDtos.Create request) {
         return projects.create(request, authorizer.username())
                 .onFailure(e -> NAME_INDEX.equals(StorageProblems.violatedUnique(e))).transform(e -> ProjectService.nameTaken(request.name()))
                 .map(p -> Response.created(URI.create("/projects/" + p.id())).entity(p).build());
@@ -88,7 +88,7 @@ public class ProjectResource {
     @APIResponse(responseCode = "200", description = "the updated project",
             content = @Content(schema = @Schema(implementation = ProjectView.class)))
     @APIResponse(responseCode = "409", description = "PROJECT_NAME_TAKEN: another project has that name")
-    public Uni<ProjectView> update(@PathParam("projectId") UUID projectId, @Valid @NotNull ProjectRequests.Update request) {
+    public Uni<ProjectView> update(@PathParam("projectId") UUID projectId, @Valid @NotNull ProjectDtos.Update request) {
         return authorizer.require(projectId, ProjectPermission.EDIT_PROJECT)
                 .flatMap(role -> projects.update(projectId, request, role))
                 .onFailure(e -> NAME_INDEX.equals(StorageProblems.violatedUnique(e))).transform(e -> ProjectService.nameTaken(request.name()));

@@ -49,7 +49,7 @@ public class ProjectService {
     }
 
     @WithTransaction
-    public Uni<ProjectView> create(ProjectRequests.Create request, String owner) {
+    public Uni<ProjectView> create(ProjectDtos.Create request, String owner) {
         Uni<LabelingConfig> config = request.labelingConfig() == null ? Uni.createFrom().nullItem()
                 : labelingConfigs.validate(null, request.labelingConfig());
         return config.flatMap(parsed -> requireFreeName(request.name(), null)
@@ -91,7 +91,7 @@ public class ProjectService {
     }
 
     @WithTransaction
-    public Uni<ProjectView> update(UUID projectId, ProjectRequests.Update request, ProjectRole callerRole) {
+    public Uni<ProjectView> update(UUID projectId, ProjectDtos.Update request, ProjectRole callerRole) {
         return existing(projectId).call(p -> requireFreeName(request.name(), projectId)).flatMap(p -> {
             p.name = request.name();
             p.description = request.description();
@@ -146,7 +146,7 @@ public class ProjectService {
                 a.deployAfterTraining())).replaceWithVoid();
     }
 
-    private static Uni<Project> persistNew(ProjectRequests.Create request, String owner, String slug) {
+    private static Uni<Project> persistNew(ProjectDtos.Create request, String owner, String slug) {
         Project project = new Project();
         project.id = UUID.randomUUID();
         project.name = request.name();

@@ -5,9 +5,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Request bodies of the project resource. */
-public final class ProjectRequests {
+public final class ProjectDtos {
 
-    private ProjectRequests() {
+    private ProjectDtos() {
     }
 
     /** POST /projects. The labeling config is optional at creation. */

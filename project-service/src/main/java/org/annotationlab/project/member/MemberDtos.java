@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Size;
 import org.annotationlab.events.project.ProjectRole;
 
 /** Request bodies and the view of the member resource. */
-public final class MemberRequests {
+public final class MemberDtos {
 
-    private MemberRequests() {
+    private MemberDtos() {
     }
 
     /** POST /projects/{id}/members: the Keycloak user name and the role to give. */
