@@ -24,6 +24,10 @@ public final class PodTemplates {
     /** The container that runs nlp-runner. */
     public static final String CONTAINER = "nlp-runner";
     public static final String MODEL_STORE_VOLUME = "model-store";
+    /** On every workload and its pods: the service that made it; each service follows only its own. */
+    public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+    /** On every workload and its pods: the project it is for. */
+    public static final String PROJECT_LABEL = "annotationlab.org/project";
 
     private PodTemplates() {
     }

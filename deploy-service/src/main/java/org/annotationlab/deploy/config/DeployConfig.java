@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.annotationlab.workloads.KubernetesSettings;
 
 /** deploy-service settings (environment names in docs/configuration.md). */
 @ConfigMapping(prefix = "lab.deploy")
@@ -66,19 +67,13 @@ public interface DeployConfig {
         String javaOpts();
     }
 
-    interface Kubernetes {
-        @WithDefault("annotationlab/nlp-runner:0.1.0-SNAPSHOT")
-        String image();
-
-        @WithDefault("annotation-lab-model-store")
-        String modelStoreClaim();
-
+    /** The Kubernetes launcher: image, model store claim and namespace of the servers, and what only servers have. */
+    interface Kubernetes extends KubernetesSettings {
         /** An apps/v1 DeploymentSpec as JSON (the chart's model-server template). */
         Optional<String> deploymentTemplate();
 
+        /** The port {@code nlp-runner serve} listens on, and the model server Service's port. */
         @WithDefault("8080")
         int port();
-
-        Optional<String> namespace();
     }
 }

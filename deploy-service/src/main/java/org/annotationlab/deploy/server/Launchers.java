@@ -21,7 +21,7 @@ public class Launchers {
         if (config.launcher() == DeployConfig.Launcher.KUBERNETES) {
             DeployConfig.Kubernetes k8s = config.kubernetes();
             LOG.infof("model servers are Kubernetes Deployments (image %s)", k8s.image());
-            return new KubernetesModelServerLauncher(kubernetes.get(), new KubernetesModelServerLauncher.Settings(
+            return new KubernetesModelServerLauncher(kubernetes.get(), new ModelServerDeployments.Settings(
                     k8s.namespace().orElse(null), k8s.image(), k8s.modelStoreClaim(), config.modelStorePath(),
                     k8s.deploymentTemplate().orElse(null), k8s.port()));
         }

@@ -272,7 +272,7 @@ class KubernetesModelServerLauncherTest {
 
     private KubernetesModelServerLauncher launcher(String template) {
         KubernetesModelServerLauncher launcher = new KubernetesModelServerLauncher(client,
-                new KubernetesModelServerLauncher.Settings(null, "nlp-runner:test", "model-store-claim", "/models",
+                new ModelServerDeployments.Settings(null, "nlp-runner:test", "model-store-claim", "/models",
                         template, 8080));
         launchers.add(launcher);
         return launcher;

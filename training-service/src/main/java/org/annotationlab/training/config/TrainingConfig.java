@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
+import org.annotationlab.workloads.KubernetesSettings;
 
 /** training-service settings (environment names in docs/configuration.md). */
 @ConfigMapping(prefix = "lab.training")
@@ -62,24 +63,13 @@ public interface TrainingConfig {
         String javaOpts();
     }
 
-    /** The Kubernetes launcher. */
-    interface Kubernetes {
-        /** The nlp-runner image, used when the Job template names none. */
-        @WithDefault("annotationlab/nlp-runner:0.1.0-SNAPSHOT")
-        String image();
-
-        /** The model store's PersistentVolumeClaim. */
-        @WithDefault("annotation-lab-model-store")
-        String modelStoreClaim();
-
+    /** The Kubernetes launcher: image, model store claim and namespace of the Jobs, and what only Jobs have. */
+    interface Kubernetes extends KubernetesSettings {
         /** A batch/v1 JobSpec as JSON (the chart's training Job template). */
         Optional<String> jobTemplate();
 
         /** Finished Jobs are deleted by Kubernetes after this long, unless the template says otherwise. */
         @WithDefault("86400")
         long ttlSecondsAfterFinished();
-
-        /** The namespace of the Jobs; empty = the client's. */
-        Optional<String> namespace();
     }
 }

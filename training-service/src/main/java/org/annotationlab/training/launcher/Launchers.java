@@ -20,7 +20,7 @@ public class Launchers {
         if (config.launcher() == TrainingConfig.Launcher.KUBERNETES) {
             TrainingConfig.Kubernetes k8s = config.kubernetes();
             LOG.infof("training runs are Kubernetes Jobs (image %s, model store claim %s)", k8s.image(), k8s.modelStoreClaim());
-            return new KubernetesJobLauncher(kubernetes.get(), new KubernetesJobLauncher.Settings(
+            return new KubernetesJobLauncher(kubernetes.get(), new TrainingJobs.Settings(
                     k8s.namespace().orElse(null), k8s.image(), k8s.modelStoreClaim(), config.modelStorePath(),
                     k8s.jobTemplate().orElse(null), k8s.ttlSecondsAfterFinished()));
         }

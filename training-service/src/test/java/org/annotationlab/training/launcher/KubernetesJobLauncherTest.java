@@ -233,7 +233,7 @@ class KubernetesJobLauncherTest {
     }
 
     private KubernetesJobLauncher launcher(String template) {
-        KubernetesJobLauncher launcher = new KubernetesJobLauncher(client, new KubernetesJobLauncher.Settings(
+        KubernetesJobLauncher launcher = new KubernetesJobLauncher(client, new TrainingJobs.Settings(
                 null, "nlp-runner:test", "model-store-claim", "/models", template, 3600));
         launchers.add(launcher);
         return launcher;
