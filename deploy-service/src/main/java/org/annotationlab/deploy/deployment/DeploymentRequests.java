@@ -11,16 +11,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.io.IOException;
-import org.annotationlab.deploy.project.ProjectClient;
+import org.annotationlab.deploy.client.ProjectClient;
 import org.annotationlab.deploy.project.ProjectConfig;
 import org.annotationlab.deploy.registry.RegisteredModel;
 import org.annotationlab.events.deployment.DeploymentCompleted;
 import org.annotationlab.events.deployment.DeploymentFailed;
 import org.annotationlab.events.deployment.DeploymentStarted;
 import org.annotationlab.events.outbox.Outbox;
+import org.annotationlab.training.contract.RunFiles;
 import org.annotationlab.web.idempotency.Idempotent;
 import org.annotationlab.web.Blocking;
+import org.annotationlab.web.client.RemoteFailures;
+import org.annotationlab.web.client.RemoteProblem;
 import org.annotationlab.events.project.LabelingConfigChanged.LabelBinding;
 import org.annotationlab.web.problem.Problem;
 import org.annotationlab.web.problem.ProblemException;
@@ -57,28 +59,21 @@ public class DeploymentRequests {
     }
 
     private List<LabelBinding> savedBindings(UUID projectId) {
-        ProjectClient.Result saved;
         try {
-            saved = projects.bindings(projectId);
-        } catch (IOException e) {
-            throw new ProblemException(503, "PROJECT_SERVICE_UNAVAILABLE",
-                    "project-service, which holds the labeling config, did not answer: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ProblemException(503, "PROJECT_SERVICE_UNAVAILABLE", "interrupted while asking project-service");
-        }
-        if (saved.status() == 404) {
+            return projects.bindings(projectId).labels();
+        } catch (RemoteProblem answer) {
             // The project or its labeling config is gone; without a config nothing is bound.
-            if (saved.detail().contains("labeling config")) {
+            if (answer.status() == 404 && answer.detail().contains("labeling config")) {
                 return List.of();
             }
-            throw ProblemException.notFound("project " + projectId);
+            if (answer.status() == 404) {
+                throw ProblemException.notFound("project " + projectId);
+            }
+            throw new ProblemException(503, "PROJECT_SERVICE_UNAVAILABLE", "project-service " + answer.getMessage());
+        } catch (RuntimeException e) {
+            throw new ProblemException(503, "PROJECT_SERVICE_UNAVAILABLE",
+                    "project-service, which holds the labeling config, did not answer: " + RemoteFailures.describe(e));
         }
-        if (!saved.ok()) {
-            throw new ProblemException(503, "PROJECT_SERVICE_UNAVAILABLE", "project-service answered " + saved.status()
-                    + " " + saved.reason() + ": " + saved.detail());
-        }
-        return saved.bindings();
     }
 
     /**

@@ -4,19 +4,20 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.annotationlab.deploy.client.ProjectClient;
 import org.annotationlab.deploy.config.DeployConfig;
-import org.annotationlab.deploy.project.ProjectClient;
 import org.annotationlab.deploy.server.ModelServer;
 import org.annotationlab.deploy.server.ModelServerLauncher;
 import org.annotationlab.deploy.server.ServerStatus;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.Blocking;
+import org.annotationlab.web.client.RemoteFailures;
+import org.annotationlab.web.client.RemoteProblem;
 import org.jboss.logging.Logger;
 
 /**
@@ -108,30 +109,25 @@ public class DeploymentScheduler {
     /** A training asked to be deployed: rewrite the config through project-service, then deploy. */
     private void afterTraining(UUID runId, UUID projectId, String model, int attempts) {
         String by = "deploy-service (after training " + runId + ")";
-        ProjectClient.Result result;
+        ProjectClient.Bindings result;
         try {
             result = projects.bindAllButPretrained(projectId, model);
-        } catch (IOException | RuntimeException e) {
-            retry(runId, attempts, "project-service: " + e.getMessage(), projectId, by);
-            return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        if (!result.ok()) {
+        } catch (RemoteProblem answer) {
             // Until project-service has seen this model's ModelRegistered, it refuses the binding.
-            if (result.status() == 404) {
-                done(runId, "project-service: " + result.detail());
+            if (answer.status() == 404) {
+                done(runId, "project-service: " + answer.detail());
             } else {
-                retry(runId, attempts, "project-service " + result.status() + " " + result.reason() + ": " + result.detail(),
-                        projectId, by);
+                retry(runId, attempts, "project-service " + answer.getMessage(), projectId, by);
             }
+            return;
+        } catch (RuntimeException e) {
+            retry(runId, attempts, "project-service: " + RemoteFailures.describe(e), projectId, by);
             return;
         }
         try {
             String note = result.notPredicted().isEmpty() ? null : "labels " + result.notPredicted()
                     + " kept their binding: " + model + " does not predict them";
-            Blocking.await(() -> requests.deploy(projectId, result.bindings(), "AFTER_TRAINING", by, note));
+            Blocking.await(() -> requests.deploy(projectId, result.labels(), "AFTER_TRAINING", by, note));
             done(runId, null);
         } catch (ProblemException e) {
             if (e.status() == 409) {

@@ -1,28 +1,31 @@
 package org.annotationlab.web.membership;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.web.Blocking;
+import org.annotationlab.web.client.RemoteFailures;
+import org.annotationlab.web.client.RemoteProblem;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,9 +39,11 @@ import org.jboss.logging.Logger;
  * <li>the labels of the labeling config as saved ({@code GET /projects/{id}/labeling-config}),
  * so an import or a completion right after a config change is checked against that change.</li>
  * </ul>
- * When project-service cannot be asked the answer is null and the caller falls back to its
- * event-fed view; after such a failure it is not asked again for {@code lab.membership.retry-after}
- * (5 s), so an outage does not slow every request. Blocking: call it on a worker thread.
+ * When project-service cannot be asked (no connection, no answer within 2 s) the answer is null and
+ * the caller falls back to its event-fed view. Both questions go through one circuit breaker that
+ * opens on such a failure: project-service is then not asked again for
+ * {@code lab.membership.retry-after} (5 s), so an outage does not slow every request. Not
+ * retried: the view is the fallback. Blocking: call it on a worker thread.
  */
 @ApplicationScoped
 @IfBuildProperty(name = "lab.membership-view.enabled", stringValue = "true")
@@ -46,13 +51,13 @@ public class ProjectOwner {
 
     private static final Logger LOG = Logger.getLogger(ProjectOwner.class);
     private static final int MAX_CACHED = 10_000;
+    /** How long a question may take, connection included. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-            .version(HttpClient.Version.HTTP_1_1).build();
-    private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Cached> members = new ConcurrentHashMap<>();
     private final SecurityIdentity identity;
-    private final String projectUrl;
+    private final ProjectOwnerRestClient projects;
+    private final Guard guard;
     private final long ttlNanos;
     private final long retryAfterNanos;
     private volatile long unreachableUntil;
@@ -62,9 +67,25 @@ public class ProjectOwner {
             @ConfigProperty(name = "lab.membership.cache-ttl", defaultValue = "1s") Duration ttl,
             @ConfigProperty(name = "lab.membership.retry-after", defaultValue = "5s") Duration retryAfter) {
         this.identity = identity;
-        this.projectUrl = projectUrl.replaceAll("/+$", "");
         this.ttlNanos = ttl.toNanos();
         this.retryAfterNanos = retryAfter.toNanos();
+        this.projects = QuarkusRestClientBuilder.newBuilder().baseUri(URI.create(projectUrl.replaceAll("/+$", "")))
+                .connectTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .build(ProjectOwnerRestClient.class);
+        // One failure opens the circuit for retry-after; an answer of any status is not a failure.
+        this.guard = Guard.create()
+                .withTimeout().duration(TIMEOUT.toMillis(), ChronoUnit.MILLIS).done()
+                .withCircuitBreaker().requestVolumeThreshold(1).failureRatio(1.0)
+                .delay(retryAfter.toMillis(), ChronoUnit.MILLIS).skipOn(RemoteProblem.class)
+                .onStateChange(this::circuitChanged).done()
+                .build();
+    }
+
+    private void circuitChanged(CircuitBreakerState state) {
+        if (state == CircuitBreakerState.OPEN) {
+            unreachableUntil = System.nanoTime() + retryAfterNanos;
+        }
     }
 
     private record Cached(ProjectRole role, long until) {
@@ -99,21 +120,21 @@ public class ProjectOwner {
      * not exist), or null when it could not be asked.
      */
     public Optional<ProjectRole> ask(UUID projectId, String username, String token) {
-        HttpResponse<String> response = get("/projects/" + projectId, token);
-        if (response == null) {
+        ProjectOwnerRestClient.Project project;
+        try {
+            project = call(() -> projects.project(projectId, "Bearer " + token), ProjectOwnerRestClient.Project.class);
+        } catch (RemoteProblem e) {
+            if (e.status() == 404) {
+                members.remove(key(projectId, username));
+                return Optional.empty();
+            }
+            project = null;
+        }
+        if (project == null || project.myRole() == null) {
+            LOG.debugf("project-service gave no role for the membership of %s in %s; the view decides", username, projectId);
             return null;
         }
-        if (response.statusCode() == 404) {
-            members.remove(key(projectId, username));
-            return Optional.empty();
-        }
-        JsonNode role = response.statusCode() == 200 ? read(response).path("myRole") : null;
-        if (role == null || !role.isTextual()) {
-            LOG.debugf("project-service answered %d for the membership of %s in %s; the view decides",
-                    response.statusCode(), username, projectId);
-            return null;
-        }
-        ProjectRole answer = ProjectRole.valueOf(role.asText());
+        ProjectRole answer = ProjectRole.valueOf(project.myRole());
         if (members.size() >= MAX_CACHED) {
             members.clear();
         }
@@ -140,43 +161,41 @@ public class ProjectOwner {
     }
 
     private Set<String> labels(UUID projectId, String token) {
-        HttpResponse<String> response = token == null ? null : get("/projects/" + projectId + "/labeling-config", token);
-        if (response == null) {
+        if (token == null) {
             return null;
         }
-        if (response.statusCode() == 404) {
-            return Set.of();
+        ProjectOwnerRestClient.LabelingConfig config;
+        try {
+            config = call(() -> projects.labelingConfig(projectId, "Bearer " + token),
+                    ProjectOwnerRestClient.LabelingConfig.class);
+        } catch (RemoteProblem e) {
+            return e.status() == 404 ? Set.of() : null;
         }
-        if (response.statusCode() != 200) {
+        if (config == null) {
             return null;
         }
         Set<String> labels = new LinkedHashSet<>();
-        read(response).path("labels").forEach(label -> labels.add(label.path("value").asText()));
+        if (config.labels() != null) {
+            config.labels().forEach(label -> labels.add(label.value()));
+        }
         return labels;
     }
 
-    /** A GET with the caller's token; null (and no asking for a while) when project-service does not answer. */
-    private HttpResponse<String> get(String path, String token) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(projectUrl + path))
-                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(2)).GET().build();
+    /**
+     * One question through the circuit breaker: project-service's answer, a {@link RemoteProblem}
+     * for an answer of 400 or more, or null (and no asking for a while) when it could not be asked.
+     */
+    private <T> T call(Callable<T> question, Class<T> answer) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | RuntimeException e) {
-            unreachableUntil = System.nanoTime() + retryAfterNanos;
+            return guard.call(question, answer);
+        } catch (RemoteProblem e) {
+            throw e;
+        } catch (CircuitBreakerOpenException e) {
+            return null;
+        } catch (Exception e) {
             LOG.warnf("project-service could not be asked (%s); the event-fed views decide for %d s",
-                    e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), retryAfterNanos / 1_000_000_000L);
+                    RemoteFailures.describe(e), retryAfterNanos / 1_000_000_000L);
             return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    private JsonNode read(HttpResponse<String> response) {
-        try {
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            return json.createObjectNode();
         }
     }
 

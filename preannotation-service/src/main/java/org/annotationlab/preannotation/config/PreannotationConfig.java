@@ -8,10 +8,16 @@ import java.time.Duration;
 @ConfigMapping(prefix = "lab.preannotation")
 public interface PreannotationConfig {
 
-    /** annotation-service's base URL: tasks in, predictions out. */
+    /**
+     * annotation-service's base URL: tasks in, predictions out (the client's
+     * {@code quarkus.rest-client.annotation-service.url}).
+     */
     String annotationUrl();
 
-    /** training-service's base URL: it holds the project's busy state, leased before a run starts. */
+    /**
+     * training-service's base URL: it holds the project's busy state, leased before a run starts
+     * (the client's {@code quarkus.rest-client.training-service.url}).
+     */
     String trainingUrl();
 
     /** Texts per {@code POST /predict} call. */
@@ -42,7 +48,7 @@ public interface PreannotationConfig {
     @WithDefault("5m")
     Duration serverWait();
 
-    /** First wait between attempts; doubled each time. */
+    /** First wait between attempts of a call to the model server; doubled each time, up to 5 s. */
     @WithDefault("1s")
     Duration retryBackoff();
 

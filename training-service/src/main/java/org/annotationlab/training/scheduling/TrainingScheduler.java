@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.annotationlab.training.client.AnnotationClient;
 import org.annotationlab.training.config.TrainingConfig;
 import org.annotationlab.training.contract.DataSufficiency;
 import org.annotationlab.training.contract.FailureReason;
@@ -30,7 +31,6 @@ import org.annotationlab.training.run.RunState;
 import org.annotationlab.training.run.TrainingRequests;
 import org.annotationlab.training.run.TrainingRun;
 import org.annotationlab.training.store.ModelStore;
-import org.annotationlab.training.store.TrainingSetClient;
 import org.annotationlab.web.Blocking;
 import org.jboss.logging.Logger;
 
@@ -53,7 +53,7 @@ public class TrainingScheduler {
     private final TrainingConfig config;
     private final WorkloadLauncher launcher;
     private final ModelStore store;
-    private final TrainingSetClient trainingSets;
+    private final AnnotationClient annotations;
     private final RunLifecycle lifecycle;
     private final TrainingRequests requests;
     private final ObjectMapper json = new ObjectMapper();
@@ -62,12 +62,12 @@ public class TrainingScheduler {
     /** The runs this instance is preparing now: their leases are renewed. */
     private final java.util.Set<UUID> preparing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    TrainingScheduler(TrainingConfig config, WorkloadLauncher launcher, ModelStore store, TrainingSetClient trainingSets,
+    TrainingScheduler(TrainingConfig config, WorkloadLauncher launcher, ModelStore store, AnnotationClient annotations,
             RunLifecycle lifecycle, TrainingRequests requests) {
         this.config = config;
         this.launcher = launcher;
         this.store = store;
-        this.trainingSets = trainingSets;
+        this.annotations = annotations;
         this.lifecycle = lifecycle;
         this.requests = requests;
         if (config.preparationLease().compareTo(LEASE_RENEWAL.multipliedBy(3)) < 0) {
@@ -275,14 +275,14 @@ public class TrainingScheduler {
     private void prepareAndLaunch(TrainingRun run) {
         TrainingWorkload workload = workload(run);
         Path dir = workload.runDir();
-        TrainingSetClient.Staged staged;
+        AnnotationClient.Staged staged;
         if (!stillPreparing(run.id)) {
             return;
         }
         try {
             Files.createDirectories(dir);
-            staged = trainingSets.stage(run.projectId, run.tagList(), dir.resolve(RunFiles.TRAINING_SET));
-            trainingSets.stageTexts(run.projectId, dir.resolve(RunFiles.UNLABELLED));
+            staged = annotations.stageTrainingSet(run.projectId, run.tagList(), dir.resolve(RunFiles.TRAINING_SET));
+            annotations.stageTexts(run.projectId, dir.resolve(RunFiles.UNLABELLED));
             Files.writeString(dir.resolve(RunFiles.PARAMS), run.parameters);
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "training run %s: staging failed", run.id);
@@ -333,7 +333,7 @@ public class TrainingScheduler {
         }
     }
 
-    private static void record(TrainingRun run, TrainingSetClient.Staged staged) {
+    private static void record(TrainingRun run, AnnotationClient.Staged staged) {
         run.datasetSize = (int) staged.completions();
         run.spans = staged.spans();
         run.spansAdjusted = staged.spansAdjusted();
