@@ -35,12 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeploymentResource {
 
-    private final DeploymentRequests requests;
+    private final DeploymentService service;
     private final ProjectAuthorizer authorizer;
     private final Idempotency idempotency;
 
-    DeploymentResource(DeploymentRequests requests, ProjectAuthorizer authorizer, Idempotency idempotency) {
-        this.requests = requests;
+    DeploymentResource(DeploymentService service, ProjectAuthorizer authorizer, Idempotency idempotency) {
+        this.service = service;
         this.idempotency = idempotency;
         this.authorizer = authorizer;
     }
@@ -59,7 +59,7 @@ public class DeploymentResource {
         return authorizer.require(projectId, ProjectPermission.DEPLOY).chain(() -> {
             Idempotent<Deployment> answer = idempotency.of(idempotencyKey, null,
                     d -> Response.accepted(DeploymentView.of(d)).location(URI.create("/deployments/" + d.id)).build());
-            return answer.respond(() -> requests.deployCurrent(projectId, authorizer.username(), answer));
+            return answer.respond(() -> service.deployCurrent(projectId, authorizer.username(), answer));
         });
     }
 
@@ -67,14 +67,7 @@ public class DeploymentResource {
     @Path("projects/{projectId}/deployments/latest")
     public Uni<DeploymentView.Latest> latest(@PathParam("projectId") UUID projectId) {
         return authorizer.require(projectId, ProjectPermission.READ_TRAINING)
-                .chain(() -> Panache.withSession(() -> Deployment.latest(projectId)
-                        .flatMap(latest -> Deployment.serving(projectId).map(serving -> {
-                            if (latest == null) {
-                                throw new ProblemException(404, "NO_DEPLOYMENT", "project " + projectId + " has no deployment yet");
-                            }
-                            return new DeploymentView.Latest(DeploymentView.of(latest),
-                                    serving == null ? null : DeploymentView.of(serving));
-                        }))));
+                .chain(() -> Panache.withSession(() -> service.latest(projectId)));
     }
 
     @GET

@@ -34,13 +34,13 @@ public class DeploymentScheduler {
 
     private final DeployConfig config;
     private final ModelServerLauncher launcher;
-    private final DeploymentRequests requests;
+    private final DeploymentService service;
     private final ProjectClient projects;
 
-    DeploymentScheduler(DeployConfig config, ModelServerLauncher launcher, DeploymentRequests requests, ProjectClient projects) {
+    DeploymentScheduler(DeployConfig config, ModelServerLauncher launcher, DeploymentService service, ProjectClient projects) {
         this.config = config;
         this.launcher = launcher;
-        this.requests = requests;
+        this.service = service;
         this.projects = projects;
     }
 
@@ -94,7 +94,7 @@ public class DeploymentScheduler {
                 ModelServer server = new ModelServer(deployment.projectId, ModelServer.nameOf(deployment.projectId), deployment.paths());
                 ServerStatus status = launcher.status(server);
                 if (status.phase() == ServerStatus.Phase.MISSING) {
-                    Deployment restored = Blocking.await(() -> requests.restore(deployment));
+                    Deployment restored = Blocking.await(() -> service.restore(deployment));
                     if (restored != null) {
                         LOG.infof("project %s: the server of deployment %d is gone (%s); deploying its models again",
                                 deployment.projectId, deployment.number, status.message());
@@ -127,13 +127,13 @@ public class DeploymentScheduler {
         try {
             String note = result.notPredicted().isEmpty() ? null : "labels " + result.notPredicted()
                     + " kept their binding: " + model + " does not predict them";
-            Blocking.await(() -> requests.deploy(projectId, result.labels(), "AFTER_TRAINING", by, note));
+            Blocking.await(() -> service.deploy(projectId, result.labels(), "AFTER_TRAINING", by, note));
             done(runId, null);
         } catch (ProblemException e) {
             if (e.status() == 409) {
                 retry(runId, attempts, e.getMessage(), projectId, by);
             } else {
-                Blocking.await(() -> requests.refused(projectId, "AFTER_TRAINING", by, e.reason(), e.getMessage()));
+                Blocking.await(() -> service.refused(projectId, "AFTER_TRAINING", by, e.reason(), e.getMessage()));
                 done(runId, e.getMessage());
             }
         }
@@ -142,7 +142,7 @@ public class DeploymentScheduler {
     private void retry(UUID runId, int attempts, String error, UUID projectId, String by) {
         if (attempts + 1 >= config.rewriteAttempts()) {
             LOG.warnf("deploying the model of training run %s gave up after %d attempts: %s", runId, attempts + 1, error);
-            Blocking.await(() -> requests.refused(projectId, "AFTER_TRAINING", by, "REWRITE_REFUSED",
+            Blocking.await(() -> service.refused(projectId, "AFTER_TRAINING", by, "REWRITE_REFUSED",
                     "the labeling config could not be rewritten: " + error));
             done(runId, error);
             return;
@@ -169,17 +169,17 @@ public class DeploymentScheduler {
                     return Uni.createFrom().voidItem();
                 });
             } catch (ModelServerLauncher.LaunchException e) {
-                inPending(deployment.id, d -> requests.failed(d, "LAUNCH_FAILED", e.getMessage()));
+                inPending(deployment.id, d -> service.failed(d, "LAUNCH_FAILED", e.getMessage()));
             }
             return;
         }
         ServerStatus status = launcher.status(server);
         switch (status.phase()) {
-            case READY -> inPending(deployment.id, requests::ready);
-            case FAILED, MISSING -> inPending(deployment.id, d -> requests.failed(d, "SERVER_FAILED", status.message()));
+            case READY -> inPending(deployment.id, service::ready);
+            case FAILED, MISSING -> inPending(deployment.id, d -> service.failed(d, "SERVER_FAILED", status.message()));
             case STARTING -> {
                 if (deployment.createdAt.plus(config.readyTimeout()).isBefore(Instant.now())) {
-                    inPending(deployment.id, d -> requests.failed(d, "NOT_READY_IN_TIME",
+                    inPending(deployment.id, d -> service.failed(d, "NOT_READY_IN_TIME",
                             "the model server was not ready within " + config.readyTimeout()));
                 }
             }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
 import org.annotationlab.deploy.deployment.Deployment;
-import org.annotationlab.deploy.deployment.DeploymentRequests;
+import org.annotationlab.deploy.deployment.DeploymentService;
 import org.annotationlab.deploy.project.ProjectConfig;
 import org.annotationlab.events.EventCodec;
 import org.annotationlab.events.EventEnvelope;
@@ -22,10 +22,10 @@ import org.annotationlab.web.membership.ProjectEventHandler;
 @ApplicationScoped
 public class ProjectsHandler implements ProjectEventHandler {
 
-    private final DeploymentRequests requests;
+    private final DeploymentService service;
 
-    ProjectsHandler(DeploymentRequests requests) {
-        this.requests = requests;
+    ProjectsHandler(DeploymentService service) {
+        this.service = service;
     }
 
     @Override
@@ -54,7 +54,7 @@ public class ProjectsHandler implements ProjectEventHandler {
                     .chain(() -> Deployment.<Deployment>find("projectId = ?1 and state = ?2", projectId, Deployment.State.PENDING)
                             .<Deployment>firstResult())
                     .flatMap(pending -> pending == null ? Uni.createFrom().voidItem()
-                            : requests.failed(pending, "PROJECT_DELETED", "the project was deleted at " + Instant.now()));
+                            : service.failed(pending, "PROJECT_DELETED", "the project was deleted at " + Instant.now()));
         }
         return Uni.createFrom().voidItem();
     }

@@ -47,14 +47,14 @@ public class PreannotationResource {
     /** How often a run's event stream reads it again. */
     private static final java.time.Duration EVENTS_INTERVAL = java.time.Duration.ofSeconds(1);
 
-    private final PreannotationRequests requests;
+    private final PreannotationService service;
     private final ProjectAuthorizer authorizer;
     private final PreannotationWorker worker;
     private final Idempotency idempotency;
 
-    PreannotationResource(PreannotationRequests requests, ProjectAuthorizer authorizer, PreannotationWorker worker,
+    PreannotationResource(PreannotationService service, ProjectAuthorizer authorizer, PreannotationWorker worker,
             Idempotency idempotency) {
-        this.requests = requests;
+        this.service = service;
         this.idempotency = idempotency;
         this.authorizer = authorizer;
         this.worker = worker;
@@ -71,12 +71,12 @@ public class PreannotationResource {
     @APIResponse(responseCode = "503", description = "TRAINING_SERVICE_UNAVAILABLE: training-service could not be asked "
             + "whether the project is training")
     public Uni<Response> start(@PathParam("projectId") UUID projectId,
-            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid PreannotationRequests.PreannotationRequest request) {
-        PreannotationRequests.PreannotationRequest asked = request == null ? new PreannotationRequests.PreannotationRequest(null, null) : request;
+            @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid PreannotationService.PreannotationRequest request) {
+        PreannotationService.PreannotationRequest asked = request == null ? new PreannotationService.PreannotationRequest(null, null) : request;
         return authorizer.require(projectId, ProjectPermission.DEPLOY).chain(() -> {
             Idempotent<PreannotationRun> answer = idempotency.of(idempotencyKey, asked, run -> Response.accepted(
                     RunView.of(run, List.of())).location(URI.create("/preannotations/" + run.id)).build());
-            return answer.respond(() -> requests.start(projectId, asked, authorizer.username(), answer).invoke(worker::wake));
+            return answer.respond(() -> service.start(projectId, asked, authorizer.username(), answer).invoke(worker::wake));
         });
     }
 
@@ -88,10 +88,7 @@ public class PreannotationResource {
                 ProjectState.<ProjectState>findById(projectId).map(found -> {
                     ProjectState project = found != null ? found : new ProjectState();
                     project.projectId = projectId;
-                    // A hint for the popup from this service's view; starting a run asks training-service.
-                    ProblemException blocked = project.trainingRun != null ? ProblemException.conflict("TRAINING_IN_PROGRESS",
-                            "training run " + project.trainingRun + " of this project is queued or running; pre-annotate "
-                                    + "when it has finished") : PreannotationRequests.blocker(project);
+                    ProblemException blocked = PreannotationService.hint(project);
                     return new Context(projectId,
                             project.deploymentId == null ? null : new Context.Deployment(project.deploymentId,
                                     project.deploymentState, ProjectState.models(project.deploymentModels), project.deploymentAt,
@@ -143,11 +140,7 @@ public class PreannotationResource {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("pre-annotation run " + runId))
                 .call(run -> authorize ? authorizer.require(run.projectId, ProjectPermission.READ_PROJECT)
                         : Uni.createFrom().voidItem())
-                .flatMap(run -> Panache.getSession().flatMap(s -> s.createNativeQuery(
-                                "select task_id, error from preannotation_task where run_id = :r and state = 'FAILED'"
-                                        + " order by seq limit 1000", Object[].class).setParameter("r", runId).getResultList())
-                        .map(rows -> RunView.of(run, rows.stream()
-                                .map(row -> new RunView.TaskFailure((UUID) row[0], (String) row[1])).toList()))));
+                .flatMap(run -> PreannotationRun.failures(runId, 1000).map(failures -> RunView.of(run, failures))));
     }
 
     /** Cancel: the run stops after the batch in flight; 409 when it has ended. */

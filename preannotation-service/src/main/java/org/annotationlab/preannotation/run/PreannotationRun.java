@@ -1,5 +1,6 @@
 package org.annotationlab.preannotation.run;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
@@ -10,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** One pre-annotation run: which tasks, with which deployment, how far, how it ended. */
@@ -67,6 +69,14 @@ public class PreannotationRun extends PanacheEntityBase {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** The run's first {@code limit} failed tasks with their errors, in task order. */
+    public static Uni<List<RunView.TaskFailure>> failures(UUID runId, int limit) {
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select task_id, error from preannotation_task"
+                        + " where run_id = :r and state = 'FAILED' order by seq limit :n", Object[].class)
+                .setParameter("r", runId).setParameter("n", limit).getResultList())
+                .map(rows -> rows.stream().map(row -> new RunView.TaskFailure((UUID) row[0], (String) row[1])).toList());
+    }
 
     public static Uni<PreannotationRun> locked(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);

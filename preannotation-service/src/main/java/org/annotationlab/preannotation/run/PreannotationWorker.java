@@ -39,13 +39,13 @@ public class PreannotationWorker {
     private final TaskSelection selection;
     private final BatchPredictor predictor;
     private final PredictionWriter writer;
-    private final PreannotationRequests requests;
+    private final PreannotationService service;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "preannotation-worker"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final ExecutorService predicting = Executors.newSingleThreadExecutor(r -> new Thread(r, "preannotation-predictor"));
 
     PreannotationWorker(PreannotationConfig config, TaskSelection selection, BatchPredictor predictor, PredictionWriter writer,
-            PreannotationRequests requests) {
+            PreannotationService service) {
         if (config.batchSize() < 1 || config.writeBatchSize() < 1) {
             throw new IllegalArgumentException("lab.preannotation.batch-size and .write-batch-size must be at least 1, not "
                     + config.batchSize() + " and " + config.writeBatchSize());
@@ -54,7 +54,7 @@ public class PreannotationWorker {
         this.selection = selection;
         this.predictor = predictor;
         this.writer = writer;
-        this.requests = requests;
+        this.service = service;
     }
 
     /** The schedule only wakes the worker: a run created since is picked up by then at the latest. */
@@ -208,7 +208,7 @@ public class PreannotationWorker {
     private void end(UUID runId, PreannotationRun.State state, String message) {
         predictor.forget(runId);
         Blocking.await(() -> Panache.withTransaction(() -> PreannotationRun.locked(runId).flatMap(r ->
-                r.state != PreannotationRun.State.RUNNING ? Uni.createFrom().voidItem() : requests.finish(r, state, message))));
+                r.state != PreannotationRun.State.RUNNING ? Uni.createFrom().voidItem() : service.finish(r, state, message))));
     }
 
     @PreDestroy

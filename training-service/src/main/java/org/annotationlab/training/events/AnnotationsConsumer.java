@@ -9,7 +9,7 @@ import org.annotationlab.events.Topics;
 import org.annotationlab.events.annotation.TrainingSetChanged;
 import org.annotationlab.events.consumer.IdempotentConsumer;
 import org.annotationlab.training.project.ProjectTraining;
-import org.annotationlab.training.run.TrainingRequests;
+import org.annotationlab.training.run.TrainingService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -20,11 +20,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class AnnotationsConsumer {
 
     private final IdempotentConsumer consumer;
-    private final TrainingRequests requests;
+    private final TrainingService service;
 
-    AnnotationsConsumer(IdempotentConsumer consumer, TrainingRequests requests) {
+    AnnotationsConsumer(IdempotentConsumer consumer, TrainingService service) {
         this.consumer = consumer;
-        this.requests = requests;
+        this.service = service;
     }
 
     @Incoming(Topics.Channels.ANNOTATIONS)
@@ -37,6 +37,6 @@ public class AnnotationsConsumer {
     private Uni<Void> apply(EventEnvelope event) {
         TrainingSetChanged changed = consumer.codec().data(event, TrainingSetChanged.class);
         return ProjectTraining.lock(changed.projectId()).invoke(p -> p.selectedCount = changed.selectedCount())
-                .chain(() -> requests.considerActiveLearning(changed.projectId()));
+                .chain(() -> service.considerActiveLearning(changed.projectId()));
     }
 }

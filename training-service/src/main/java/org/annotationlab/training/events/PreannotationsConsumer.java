@@ -10,7 +10,7 @@ import org.annotationlab.events.Topics;
 import org.annotationlab.events.consumer.IdempotentConsumer;
 import org.annotationlab.events.preannotation.PreannotationCompleted;
 import org.annotationlab.events.preannotation.PreannotationStarted;
-import org.annotationlab.training.run.TrainingRequests;
+import org.annotationlab.training.run.TrainingService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -22,11 +22,11 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class PreannotationsConsumer {
 
     private final IdempotentConsumer consumer;
-    private final TrainingRequests requests;
+    private final TrainingService service;
 
-    PreannotationsConsumer(IdempotentConsumer consumer, TrainingRequests requests) {
+    PreannotationsConsumer(IdempotentConsumer consumer, TrainingService service) {
         this.consumer = consumer;
-        this.requests = requests;
+        this.service = service;
     }
 
     @Incoming(Topics.Channels.PREANNOTATIONS)
@@ -46,7 +46,7 @@ public class PreannotationsConsumer {
             PreannotationCompleted completed = consumer.codec().data(event, PreannotationCompleted.class);
             return execute("delete from preannotation_in_progress where project_id = :p and run_id = :r",
                     completed.projectId(), completed.runId())
-                    .chain(() -> requests.considerActiveLearning(completed.projectId()));
+                    .chain(() -> service.considerActiveLearning(completed.projectId()));
         }
         return Uni.createFrom().voidItem();
     }

@@ -13,7 +13,7 @@ import org.annotationlab.events.project.TrainingDefaultsChanged;
 import org.annotationlab.training.project.ProjectTraining;
 import org.annotationlab.training.run.RunLifecycle;
 import org.annotationlab.training.run.RunState;
-import org.annotationlab.training.run.TrainingRequests;
+import org.annotationlab.training.run.TrainingService;
 import org.annotationlab.training.run.TrainingRun;
 import org.annotationlab.web.membership.ProjectEventHandler;
 import org.annotationlab.web.training.ParameterJson;
@@ -26,11 +26,11 @@ import org.annotationlab.web.training.ParameterJson;
 @ApplicationScoped
 public class ProjectsHandler implements ProjectEventHandler {
 
-    private final TrainingRequests requests;
+    private final TrainingService service;
     private final RunLifecycle lifecycle;
 
-    ProjectsHandler(TrainingRequests requests, RunLifecycle lifecycle) {
-        this.requests = requests;
+    ProjectsHandler(TrainingService service, RunLifecycle lifecycle) {
+        this.service = service;
         this.lifecycle = lifecycle;
     }
 
@@ -55,7 +55,7 @@ public class ProjectsHandler implements ProjectEventHandler {
                 p.activeLearning = al.enabled();
                 p.everyNCompletions = al.everyNCompletions();
                 p.deployAfterTraining = al.deployAfterTraining();
-            }).chain(() -> requests.considerActiveLearning(al.projectId()));
+            }).chain(() -> service.considerActiveLearning(al.projectId()));
         }
         if (event.is(ProjectDeleted.class)) {
             UUID projectId = codec.data(event, ProjectDeleted.class).projectId();

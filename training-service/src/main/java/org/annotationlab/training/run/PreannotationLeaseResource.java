@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class PreannotationLeaseResource {
 
-    private final TrainingRequests requests;
+    private final TrainingService service;
     private final ProjectAuthorizer authorizer;
 
-    PreannotationLeaseResource(TrainingRequests requests, ProjectAuthorizer authorizer) {
-        this.requests = requests;
+    PreannotationLeaseResource(TrainingService service, ProjectAuthorizer authorizer) {
+        this.service = service;
         this.authorizer = authorizer;
     }
 
@@ -39,7 +39,7 @@ public class PreannotationLeaseResource {
             + "running")
     public Uni<Void> take(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId) {
         servicesOnly();
-        return requests.leaseForPreannotation(projectId, runId);
+        return service.leaseForPreannotation(projectId, runId);
     }
 
     /** The run was stored: its lease holds until the run's PreannotationCompleted (204; nothing if it is gone). */
@@ -48,14 +48,14 @@ public class PreannotationLeaseResource {
     @APIResponse(responseCode = "204", description = "the lease is confirmed, or there was none to confirm")
     public Uni<Void> confirm(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId) {
         servicesOnly();
-        return requests.confirmPreannotation(projectId, runId);
+        return service.confirmPreannotation(projectId, runId);
     }
 
     /** Releases the lease of a run that did not start: 204. */
     @DELETE
     public Uni<Void> release(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId) {
         servicesOnly();
-        return requests.releasePreannotation(projectId, runId);
+        return service.releasePreannotation(projectId, runId);
     }
 
     private void servicesOnly() {

@@ -45,14 +45,14 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainingResource {
 
-    private final TrainingRequests requests;
+    private final TrainingService service;
     private final ProjectAuthorizer authorizer;
     private final TrainingConfig config;
     private final Idempotency idempotency;
 
-    TrainingResource(TrainingRequests requests, ProjectAuthorizer authorizer, TrainingConfig config,
+    TrainingResource(TrainingService service, ProjectAuthorizer authorizer, TrainingConfig config,
             Idempotency idempotency) {
-        this.requests = requests;
+        this.service = service;
         this.idempotency = idempotency;
         this.authorizer = authorizer;
         this.config = config;
@@ -71,7 +71,7 @@ public class TrainingResource {
         return authorizer.require(projectId, ProjectPermission.TRAIN).chain(() -> {
             Idempotent<TrainingRun> answer = idempotency.of(idempotencyKey, asked,
                     run -> Response.accepted(RunView.of(run)).location(URI.create("/trainings/" + run.id)).build());
-            return answer.respond(() -> requests.trainNow(projectId, asked, authorizer.username(), answer));
+            return answer.respond(() -> service.trainNow(projectId, asked, authorizer.username(), answer));
         });
     }
 
@@ -99,7 +99,7 @@ public class TrainingResource {
     }
 
     private Uni<TrainingStatus> statusOf(UUID projectId, ProjectRole role, boolean admin) {
-        return Panache.withSession(() -> requests.status(projectId, role, admin));
+        return Panache.withSession(() -> service.status(projectId, role, admin));
     }
 
     @GET
@@ -167,7 +167,7 @@ public class TrainingResource {
         return Panache.withTransaction(() -> TrainingRun.locked(runId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("training run " + runId))
                 .call(run -> authorizer.require(run.projectId, ProjectPermission.TRAIN))
-                .flatMap(run -> requests.cancel(run, authorizer.username())))
+                .flatMap(run -> service.cancel(run, authorizer.username())))
                 .map(run -> Response.accepted(RunView.of(run)).build());
     }
 

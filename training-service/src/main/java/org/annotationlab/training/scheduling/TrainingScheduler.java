@@ -28,7 +28,7 @@ import org.annotationlab.training.launcher.WorkloadStatus;
 import org.annotationlab.training.project.ProjectTraining;
 import org.annotationlab.training.run.RunLifecycle;
 import org.annotationlab.training.run.RunState;
-import org.annotationlab.training.run.TrainingRequests;
+import org.annotationlab.training.run.TrainingService;
 import org.annotationlab.training.run.TrainingRun;
 import org.annotationlab.training.store.ModelStore;
 import org.annotationlab.web.Blocking;
@@ -55,7 +55,7 @@ public class TrainingScheduler {
     private final ModelStore store;
     private final AnnotationClient annotations;
     private final RunLifecycle lifecycle;
-    private final TrainingRequests requests;
+    private final TrainingService service;
     private final ObjectMapper json = new ObjectMapper();
     /** This instance, as the preparer of the runs it stages and launches. */
     private final UUID instance = UUID.randomUUID();
@@ -63,13 +63,13 @@ public class TrainingScheduler {
     private final java.util.Set<UUID> preparing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TrainingScheduler(TrainingConfig config, WorkloadLauncher launcher, ModelStore store, AnnotationClient annotations,
-            RunLifecycle lifecycle, TrainingRequests requests) {
+            RunLifecycle lifecycle, TrainingService service) {
         this.config = config;
         this.launcher = launcher;
         this.store = store;
         this.annotations = annotations;
         this.lifecycle = lifecycle;
-        this.requests = requests;
+        this.service = service;
         if (config.preparationLease().compareTo(LEASE_RENEWAL.multipliedBy(3)) < 0) {
             throw new IllegalArgumentException("lab.training.preparation-lease must be at least " + LEASE_RENEWAL.multipliedBy(3)
                     + " (leases are renewed every " + LEASE_RENEWAL + "), not " + config.preparationLease());
@@ -215,13 +215,13 @@ public class TrainingScheduler {
                 return Uni.createFrom().nullItem();
             }
             if (r.cancelRequested) {
-                return lifecycle.cancelled(r, r.cancelledBy).chain(() -> requests.considerActiveLearning(r.projectId))
+                return lifecycle.cancelled(r, r.cancelledBy).chain(() -> service.considerActiveLearning(r.projectId))
                         .map(ignored -> (TrainingRun) null);
             }
             if (r.preparations >= config.preparationAttempts()) {
                 return lifecycle.failed(r, FailureReason.JOB_FAILED, "training-service stopped " + r.preparations
                                 + " times while preparing this run (staging its training set); see the service's log")
-                        .chain(() -> requests.considerActiveLearning(r.projectId)).map(ignored -> (TrainingRun) null);
+                        .chain(() -> service.considerActiveLearning(r.projectId)).map(ignored -> (TrainingRun) null);
             }
             LOG.infof("training run %s: its preparation stopped (%s last seen %s); preparing it again", r.id,
                     r.preparer == null ? "no preparer" : "instance " + r.preparer, r.preparerSeenAt);
@@ -365,7 +365,7 @@ public class TrainingScheduler {
                 return Uni.createFrom().voidItem();
             }
             return change.apply(run).chain(() -> run.state.active() ? Uni.createFrom().voidItem()
-                    : requests.considerActiveLearning(run.projectId));
+                    : service.considerActiveLearning(run.projectId));
         })));
     }
 

@@ -19,13 +19,13 @@ import org.jboss.logging.Logger;
  * and several instances never start two.
  */
 @ApplicationScoped
-public class TrainingRequests {
+public class TrainingService {
 
-    private static final Logger LOG = Logger.getLogger(TrainingRequests.class);
+    private static final Logger LOG = Logger.getLogger(TrainingService.class);
 
     private final RunLifecycle lifecycle;
 
-    TrainingRequests(RunLifecycle lifecycle) {
+    TrainingService(RunLifecycle lifecycle) {
         this.lifecycle = lifecycle;
     }
 

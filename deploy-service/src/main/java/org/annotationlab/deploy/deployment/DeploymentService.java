@@ -35,14 +35,14 @@ import org.jboss.logging.Logger;
  * is refused (422 naming each label) and nothing changes. One deployment per project at a time.
  */
 @ApplicationScoped
-public class DeploymentRequests {
+public class DeploymentService {
 
-    private static final Logger LOG = Logger.getLogger(DeploymentRequests.class);
+    private static final Logger LOG = Logger.getLogger(DeploymentService.class);
 
     private final Outbox outbox;
     private final ProjectClient projects;
 
-    DeploymentRequests(Outbox outbox, ProjectClient projects) {
+    DeploymentService(Outbox outbox, ProjectClient projects) {
         this.outbox = outbox;
         this.projects = projects;
     }
@@ -243,5 +243,15 @@ public class DeploymentRequests {
     private static List<DeploymentStarted.DeployedModel> events(Deployment deployment) {
         return deployment.modelList().stream().map(m -> new DeploymentStarted.DeployedModel(m.name(), m.version(), m.labels()))
                 .toList();
+    }
+
+    /** The project's latest deployment and the one serving now, inside the caller's session; 404 NO_DEPLOYMENT before any. */
+    public Uni<DeploymentView.Latest> latest(UUID projectId) {
+        return Deployment.latest(projectId).flatMap(latest -> Deployment.serving(projectId).map(serving -> {
+            if (latest == null) {
+                throw new ProblemException(404, "NO_DEPLOYMENT", "project " + projectId + " has no deployment yet");
+            }
+            return new DeploymentView.Latest(DeploymentView.of(latest), serving == null ? null : DeploymentView.of(serving));
+        }));
     }
 }

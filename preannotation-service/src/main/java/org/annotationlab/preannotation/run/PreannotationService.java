@@ -23,15 +23,15 @@ import org.jboss.logging.Logger;
  * or when nothing is deployed — and records how they end, each with its event.
  */
 @ApplicationScoped
-public class PreannotationRequests {
+public class PreannotationService {
 
-    private static final Logger LOG = Logger.getLogger(PreannotationRequests.class);
+    private static final Logger LOG = Logger.getLogger(PreannotationService.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Outbox outbox;
     private final TrainingClient training;
 
-    PreannotationRequests(Outbox outbox, TrainingClient training) {
+    PreannotationService(Outbox outbox, TrainingClient training) {
         this.outbox = outbox;
         this.training = training;
     }
@@ -126,6 +126,16 @@ public class PreannotationRequests {
     private static Uni<Boolean> stored(UUID runId) {
         return Panache.withSession(() -> PreannotationRun.<PreannotationRun>findById(runId)).map(run -> run != null)
                 .onFailure().recoverWithItem(false);
+    }
+
+    /**
+     * What the popup shows as the reason a run cannot start, from this service's view (a hint:
+     * starting a run asks training-service): a training in progress, else {@link #blocker}.
+     */
+    public static ProblemException hint(ProjectState project) {
+        return project.trainingRun != null ? ProblemException.conflict("TRAINING_IN_PROGRESS", "training run "
+                + project.trainingRun + " of this project is queued or running; pre-annotate when it has finished")
+                : blocker(project);
     }
 
     /** Why the project cannot be pre-annotated now (409/404), or null. */
