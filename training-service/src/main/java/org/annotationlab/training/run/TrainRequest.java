@@ -14,8 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * deploys the model when the run succeeds; any other key is a training parameter overriding the
  * project's default (the training contract checks them: names, types, ranges).
  */
-@Schema(description = "tags and deploy, plus any training parameter (validationSplit, epochs, learningRate, decay,"
-        + " dropout, batchSize, seed) that overrides the project's default for this run")
+@Schema(description = "tags and deploy, plus any training parameter (training-contract's TrainingParameters, listed"
+        + " in docs/training.md) that overrides the project's default for this run")
 public final class TrainRequest {
 
     @Size(max = 50)
