@@ -30,11 +30,14 @@ function sentence(status, problem) {
 
 const capitalise = s => (s.charAt(0).toUpperCase() + s.slice(1)).replace(/([^.])$/, '$1.');
 
-/** path: after /api, e.g. '/projects?page=0'. body: an object (JSON) or a string with type. */
-export async function api(method, path, body, type = 'application/json') {
+/**
+ * path: after /api, e.g. '/projects?page=0'. body: an object (JSON) or a string with type.
+ * extra: more request headers (e.g. Idempotency-Key); asText: the answer's text, not JSON.
+ */
+export async function api(method, path, body, type = 'application/json', extra = {}, asText = false) {
   let response;
   try {
-    const headers = { Authorization: `Bearer ${await token()}`, Accept: 'application/json' };
+    const headers = { Authorization: `Bearer ${await token()}`, Accept: asText ? 'text/plain, application/json' : 'application/json', ...extra };
     let payload;
     if (body !== undefined) {
       headers['Content-Type'] = type;
@@ -46,6 +49,7 @@ export async function api(method, path, body, type = 'application/json') {
   }
   if (response.status === 204) return null;
   const text = await response.text();
+  if (asText && response.ok) return text;
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }
   if (!response.ok) throw new ApiError(response.status, json);
@@ -53,6 +57,12 @@ export async function api(method, path, body, type = 'application/json') {
 }
 
 export const get = path => api('GET', path);
+
+/** A text answer (a log). */
+export const getText = path => api('GET', path, undefined, undefined, {}, true);
+
+/** A key for one user action: a retry of the same action sends it again, so it is stored once. */
+export const actionKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`);
 
 /** ?key=value&… of the defined entries. */
 export function query(params) {

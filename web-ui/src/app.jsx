@@ -6,6 +6,7 @@ import { signIn, signOut, user as currentUser } from './auth.js';
 import { Projects } from './screens/Projects.jsx';
 import { Models } from './screens/Models.jsx';
 import { Setup } from './screens/Setup.jsx';
+import { Training } from './screens/Training.jsx';
 import './style.css';
 
 function route() {
@@ -38,6 +39,7 @@ function App({ user }) {
         {screen === 'projects' && path.length === 1 ? <Projects user={user} />
           : screen === 'models' ? <Models />
           : screen === 'projects' && path[2] === 'setup' ? <Setup user={user} projectId={path[1]} key={path[1]} />
+          : screen === 'projects' && path[2] === 'training' ? <Training user={user} projectId={path[1]} key={path[1]} />
           : <p class="empty">There is no such page. <a href="#/projects">Go to your projects</a>.</p>}
       </main>
     </>

@@ -4,9 +4,9 @@ import { useState } from 'preact/hooks';
 import { ApiError, api, get, query } from '../api.js';
 import { ROLE_NAMES, actingRole, may, whyNot } from '../roles.js';
 import { Banner, Field, Loading, Pager, ScreenHead, formatTime, useDebounced, usePagedList } from '../ui.jsx';
+import { STATE_NAMES } from '../training.js';
 
 const PAGE_SIZE = 20;
-const STATE_NAMES = { QUEUED: 'Queued', RUNNING: 'Running', SUCCEEDED: 'Succeeded', FAILED: 'Failed', CANCELLED: 'Cancelled' };
 
 export function Projects({ user }) {
   const [search, setSearch] = useState('');
@@ -78,6 +78,9 @@ function ProjectRow({ project, user, detail, onDeleted, onError }) {
         {canSetUp
           ? <a class="button" href={`#/projects/${project.id}/setup`}>Set up</a>
           : <span class="button disabled" aria-disabled="true" title={whyNot('EDIT_PROJECT')}>Set up</span>}
+        {may(project, user, 'READ_TRAINING')
+          ? <a class="button" href={`#/projects/${project.id}/training`}>Training</a>
+          : <span class="button disabled training" aria-disabled="true" title={whyNot('READ_TRAINING')}>Training</span>}
         <button class="danger" onClick={remove} disabled={!canDelete}
           title={canDelete ? `Delete ${project.name}` : whyNot('DELETE_PROJECT')}>Delete</button>
       </td>

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, get, query } from '../api.js';
 import { ROLE_NAMES, may, whyNot } from '../roles.js';
 import { Banner, Field, Loading, Pager, formatTime, useDebounced, usePagedList } from '../ui.jsx';
+import { PARAMETERS, rangeErrors } from '../training.js';
 
 export function Setup({ user, projectId }) {
   const [project, setProject] = useState(null);
@@ -325,36 +326,6 @@ function useSettings(path, toForm, toBody) {
     }
   }
   return { form, saved, errors, status, set, save };
-}
-
-const PARAMETERS = [
-  { key: 'validationSplit', label: 'Validation split', min: 0, max: 0.5, step: 0.05, range: 'from 0 to 0.5',
-    hint: 'Share of the training set held out to validate each epoch, 0 to 0.5.' },
-  { key: 'epochs', label: 'Epochs', min: 1, max: 200, step: 1, range: 'a whole number from 1 to 200', hint: '1 to 200.' },
-  { key: 'learningRate', label: 'Learning rate', min: 0, max: 1, step: 'any', exclusiveMin: true,
-    range: 'above 0 and at most 1', hint: 'Above 0, at most 1 (e.g. 0.001).' },
-  { key: 'decay', label: 'Learning-rate decay', min: 0, max: 1, step: 'any', range: 'from 0 to 1', hint: '0 to 1.' },
-  { key: 'dropout', label: 'Dropout', min: 0, max: 1, step: 'any', exclusiveMax: true, range: 'from 0 to below 1',
-    hint: '0 to below 1.' },
-  { key: 'batchSize', label: 'Batch size', min: 1, max: 1024, step: 1, range: 'a whole number from 1 to 1024', hint: '1 to 1024.' },
-  { key: 'seed', label: 'Random seed', min: -2147483648, max: 2147483647, step: 1, range: 'a whole number (32-bit)',
-    hint: 'Same seed, data and parameters: the same split, vectors and starting weights.' },
-];
-
-/** Each parameter's range, checked before sending; the service checks again. */
-function rangeErrors(form) {
-  const errors = {};
-  for (const p of PARAMETERS) {
-    const raw = String(form[p.key]).trim();
-    const v = Number(raw);
-    const whole = p.step === 1;
-    if (raw === '' || Number.isNaN(v)) errors[p.key] = `${p.label} must be a number.`;
-    else if (whole && !Number.isInteger(v)) errors[p.key] = `${p.label} must be ${p.range}.`;
-    else if (v < p.min || v > p.max || (p.exclusiveMin && v === p.min) || (p.exclusiveMax && v === p.max)) {
-      errors[p.key] = `${p.label} must be ${p.range}.`;
-    }
-  }
-  return errors;
 }
 
 function TrainingDefaults({ project, editable }) {

@@ -123,6 +123,8 @@ class WebUiIT {
         assertTrue(row.findElements(By.linkText("Set up")).isEmpty(), "no Set up link for an Annotator");
         WebElement setUp = row.findElement(By.cssSelector(".button.disabled"));
         assertEquals("Only a project Owner or Manager can do this.", setUp.getAttribute("title"));
+        assertEquals("Only a project Owner or Manager or Reviewer can do this.",
+                row.findElement(By.cssSelector(".button.disabled.training")).getAttribute("title"));
         WebElement delete = row.findElement(By.cssSelector("button.danger"));
         assertFalse(delete.isEnabled());
         assertEquals("Only a project Owner can do this.", delete.getAttribute("title"));
@@ -161,6 +163,56 @@ class WebUiIT {
         browser.find(By.id("models-search")).sendKeys(" no project is named like this");
         browser.waitUntil(d -> d.findElements(By.cssSelector("#models")).isEmpty());
         assertTrue(browser.find(By.cssSelector("p.empty")).getText().startsWith("No model of a project named like"));
+    }
+
+    /** The demo's project has trained: its history, a successful run's scores per label and its log. */
+    @Test
+    void theTrainingScreenShowsTheHistoryARunsScoresAndItsLog() {
+        String id = Users.field(Users.call("olivia", "GET", "/projects?q=NCBI%20disease%20demo&sort=created,desc&size=1",
+                null, 200), "id");
+
+        browser.signIn("olivia").open("/projects/" + id + "/training");
+        WebElement succeeded = browser.waitFor(By.xpath("//table[@id='runs']//tr[.//span[contains(@class,'succeeded')]]"));
+        assertTrue(succeeded.getText().contains("completions"), succeeded.getText());
+        succeeded.findElement(By.cssSelector("button.link")).click();
+
+        WebElement disease = browser.waitFor(By.cssSelector("#run-scores tr[data-label='Disease']"));
+        java.util.List<WebElement> cells = disease.findElements(By.tagName("td"));
+        assertEquals(4, cells.size(), disease.getText());
+        assertTrue(cells.get(2).getText().matches("\\d+\\.\\d%"), "F1 " + cells.get(2).getText());
+        assertTrue(Integer.parseInt(cells.get(3).getText()) > 0, "mentions " + cells.get(3).getText());
+        browser.waitUntil(d -> d.findElement(By.id("run-log")).getText().contains("nlp-runner train"));
+        assertTrue(browser.find(By.id("log-download")).getAttribute("href").startsWith("blob:"));
+        browser.screenshot("training-history");
+    }
+
+    /**
+     * Train Now on a project with no data: a value out of range is refused next to its field with
+     * what was typed kept; then the run is queued and fails, and the screen says why in words.
+     */
+    @Test
+    void trainNowRefusesAValueOutOfRangeAndARunWithoutDataFailsSayingWhy() {
+        String name = "UI training " + UUID.randomUUID().toString().substring(0, 8);
+        String id = Users.field(Users.call("olivia", "POST", "/projects", "{\"name\": \"" + name + "\"}", 201), "id");
+
+        browser.signIn("olivia").open("/projects/" + id + "/training");
+        assertTrue(browser.waitFor(By.id("train-warning")).getText().startsWith("0 completions are selected for training"),
+                browser.find(By.id("train-warning")).getText());
+        WebElement epochs = browser.waitFor(By.id("train-epochs"));
+        replace(epochs, "0");
+        browser.find(By.id("train-now-button")).click();
+        assertEquals("Epochs must be a whole number from 1 to 200.", browser.waitFor(By.id("train-epochs-error")).getText());
+        assertEquals("0", epochs.getAttribute("value"));
+
+        replace(epochs, "1");
+        browser.find(By.id("train-now-button")).click();
+        assertEquals("Training run 1 is queued.", browser.waitFor(By.cssSelector("#train-now .saved")).getText());
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#runs tr[data-run='1'] .outcome")).getText()
+                .contains("Too little data: the training set has 0 sentences; at least 20 are needed"));
+        assertTrue(browser.waitFor(By.id("run-reason")).getText().startsWith("Too little data"));
+        assertTrue(browser.waitFor(By.id("run-log-missing")).getText().contains("has not written a log yet"),
+                browser.find(By.id("run-log-missing")).getText());
+        browser.screenshot("training-failed");
     }
 
     /** Selects the field's text and types the new one, as a person would. */

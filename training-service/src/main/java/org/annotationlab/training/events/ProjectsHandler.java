@@ -1,5 +1,6 @@
 package org.annotationlab.training.events;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -46,8 +47,10 @@ public class ProjectsHandler implements ProjectEventHandler {
         }
         if (event.is(TrainingDefaultsChanged.class)) {
             TrainingDefaultsChanged d = codec.data(event, TrainingDefaultsChanged.class);
-            return ProjectTraining.lock(d.projectId()).invoke(p -> p.trainingParameters = ParameterJson.write(d.parameters()))
-                    .replaceWithVoid();
+            // An event written before the parameters were nested holds them flat beside projectId.
+            String parameters = d.parameters() != null ? ParameterJson.write(d.parameters())
+                    : ((ObjectNode) event.data().deepCopy()).without("projectId").toString();
+            return ProjectTraining.lock(d.projectId()).invoke(p -> p.trainingParameters = parameters).replaceWithVoid();
         }
         if (event.is(ActiveLearningConfigured.class)) {
             ActiveLearningConfigured al = codec.data(event, ActiveLearningConfigured.class);

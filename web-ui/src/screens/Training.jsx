@@ -1,0 +1,233 @@
+// Training: Train Now (with the project's defaults prefilled, ranges checked next to each field),
+// the run in progress (phase, epoch k of n, loss), the history, and a run's scores and log.
+// The status is polled every 2 s: the services' server-sent events need the bearer token in a
+// header, which the browser's EventSource cannot send, and a poll of the status the button follows
+// costs one small GET. The service's 409 stays the authority: the button follows its status.
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, actionKey, api, get, getText, query } from '../api.js';
+import { may, whyNot } from '../roles.js';
+import { PARAMETERS, PHASE_NAMES, REASON_NAMES, STATE_NAMES, rangeErrors } from '../training.js';
+import { Banner, Field, Loading, Pager, formatTime, usePagedList } from '../ui.jsx';
+
+const POLL_MS = 2000;
+
+export function Training({ user, projectId }) {
+  const [project, setProject] = useState(null);
+  const [error, setError] = useState(null);
+  const [status, setStatus] = useState(null);
+  const [selected, setSelected] = useState(null);
+  useEffect(() => {
+    get(`/projects/${projectId}`).then(setProject).catch(e => setError(e.message));
+  }, [projectId]);
+  useEffect(() => {
+    let live = true;
+    const poll = () => get(`/trainings/projects/${projectId}/trainings/status`)
+      .then(s => live && setStatus(s)).catch(e => live && setError(e.message));
+    poll();
+    const timer = setInterval(poll, POLL_MS);
+    return () => { live = false; clearInterval(timer); };
+  }, [projectId]);
+  if (error && !project) return <Banner error={error} />;
+  if (!project || !status) return <Loading what="the project's training" />;
+  const readable = may(project, user, 'READ_TRAINING');
+  const canTrain = may(project, user, 'TRAIN');
+  // The history reloads when a run starts, moves on or ends.
+  const changes = [status.activeRun?.id, status.activeRun?.state, status.activeRun?.phase, status.lastRun?.id].join();
+  return (
+    <section aria-labelledby="training-title">
+      <p class="crumbs"><a href="#/projects">Projects</a> / {project.name}</p>
+      <h1 id="training-title">Training of {project.name}</h1>
+      <Banner error={error} onClose={() => setError(null)} />
+      <TrainNow project={project} status={status} canTrain={canTrain} onQueued={run => setSelected(run.id)} />
+      {status.activeRun && <Progress run={status.activeRun} canTrain={canTrain} onError={setError} />}
+      {readable
+        ? <History projectId={projectId} changes={changes} selected={selected} onSelect={setSelected} />
+        : <p class="notice">{whyNot('READ_TRAINING')} You can see whether the project is training, not its runs.</p>}
+      {readable && selected && <RunDetails runId={selected} changes={changes} />}
+    </section>
+  );
+}
+
+/** The Train Now form: the project's defaults, a tag filter, deploy or not; disabled with the reason. */
+function TrainNow({ project, status, canTrain, onQueued }) {
+  const [form, setForm] = useState(null);
+  const [errors, setErrors] = useState({});
+  const [sent, setSent] = useState(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    get(`/projects/${project.id}/training-parameters`)
+      .then(d => setForm({ ...Object.fromEntries(PARAMETERS.map(p => [p.key, String(d[p.key])])), tags: '', deploy: false }))
+      .catch(e => setErrors({ form: e.message }));
+  }, [project.id]);
+  if (!form) return <div class="card wide"><Banner error={errors.form} />{!errors.form && <Loading what="the training defaults" />}</div>;
+  const set = key => e => {
+    const value = e.currentTarget.type === 'checkbox' ? e.currentTarget.checked : e.currentTarget.value;
+    setForm(f => ({ ...f, [key]: value }));
+  };
+  const blocked = !canTrain ? whyNot('TRAIN') : status.blockedBy ? status.blockedBy.detail : null;
+  async function submit(e) {
+    e.preventDefault();
+    setSent(null);
+    const local = rangeErrors(form);
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    const tags = form.tags.split(',').map(t => t.trim()).filter(Boolean);
+    setBusy(true);
+    try {
+      const run = await api('POST', `/trainings/projects/${project.id}/trainings`, {
+        ...Object.fromEntries(PARAMETERS.map(p => [p.key, Number(form[p.key])])),
+        ...(tags.length ? { tags } : {}), deploy: form.deploy,
+      }, 'application/json', { 'Idempotency-Key': actionKey() });
+      setSent(`Training run ${run.number} is queued.`);
+      onQueued(run);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      setErrors(Object.keys(err.fields).length ? err.fields : { form: err.message });
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form class="card wide" id="train-now" onSubmit={submit} noValidate>
+      <h2>Train Now</h2>
+      <p class="hint">The project's defaults, for this run only. {status.selectedCount} submitted
+        completion{status.selectedCount === 1 ? ' is' : 's are'} in the training set.</p>
+      <Banner error={errors.form} />
+      {status.warning && !blocked && <p class="notice" id="train-warning">{status.warning.detail}</p>}
+      <div class="grid">
+        {PARAMETERS.map(p => (
+          <Field key={p.key} id={`train-${p.key}`} label={p.label} error={errors[p.key]} hint={p.hint}>
+            <input id={`train-${p.key}`} type="number" min={p.min} max={p.max} step={p.step} value={form[p.key]}
+              aria-invalid={!!errors[p.key]} disabled={!canTrain}
+              aria-describedby={errors[p.key] ? `train-${p.key}-error` : `train-${p.key}-hint`} onInput={set(p.key)} />
+          </Field>))}
+        <Field id="train-tags" label="Only tasks tagged" error={errors.tags ?? errors['tags[0]']}
+          hint="Comma-separated; empty: every task.">
+          <input id="train-tags" value={form.tags} disabled={!canTrain} onInput={set('tags')} />
+        </Field>
+      </div>
+      <label class="check"><input type="checkbox" id="train-deploy" checked={form.deploy} disabled={!canTrain}
+        onChange={set('deploy')} /> Deploy the model when the training succeeds</label>
+      <div class="row">
+        <button type="submit" class="primary" id="train-now-button" disabled={!!blocked || busy}
+          aria-describedby={blocked ? 'train-blocked' : undefined}>Train Now</button>
+        {blocked && <span class="hint" id="train-blocked">{blocked}</span>}
+        {sent && <span class="saved" role="status">{sent}</span>}
+      </div>
+    </form>
+  );
+}
+
+/** The run in progress: its phase, epoch k of n with the loss, and Cancel. */
+function Progress({ run, canTrain, onError }) {
+  const epochs = run.progress?.epochs;
+  const epoch = run.progress?.epoch ?? 0;
+  const phase = run.state === 'QUEUED' ? 'Waiting for a free training slot' : PHASE_NAMES[run.phase] ?? 'Running';
+  async function cancel() {
+    try {
+      await api('DELETE', `/trainings/trainings/${run.id}`);
+    } catch (e) {
+      onError(e.message);
+    }
+  }
+  return (
+    <div class="card wide" id="active-run" aria-live="polite">
+      <h2>Run {run.number}: {STATE_NAMES[run.state]}</h2>
+      <p id="active-phase">{phase}{run.phase === 'TRAINING' && epochs
+        ? ` — epoch ${epoch} of ${epochs}${run.progress.loss != null ? `, loss ${run.progress.loss.toFixed(3)}` : ''}` : ''}</p>
+      {epochs && <progress max={epochs} value={epoch} aria-label={`epoch ${epoch} of ${epochs}`} />}
+      {run.cancelRequested ? <p class="hint">Cancelling…</p>
+        : <button class="danger" onClick={cancel} disabled={!canTrain} title={canTrain ? `Cancel run ${run.number}` : whyNot('TRAIN')}>
+            Cancel run</button>}
+    </div>
+  );
+}
+
+function History({ projectId, changes, selected, onSelect }) {
+  const { page, setPageNo, error } = usePagedList(
+    pageNo => get(`/trainings/projects/${projectId}/trainings` + query({ page: pageNo, size: 10 })), [projectId, changes]);
+  return (
+    <div class="card wide">
+      <h2>History</h2>
+      <Banner error={error} />
+      {page === null && !error ? <Loading what="the runs" /> : page && (page.items.length === 0
+        ? <p class="empty">No training yet.</p>
+        : <table class="list" id="runs">
+            <thead><tr><th scope="col">Run</th><th scope="col">Outcome</th><th scope="col">Data</th>
+              <th scope="col">Parameters</th><th scope="col">Took</th><th scope="col">F1</th></tr></thead>
+            <tbody>{page.items.map(run => <RunRow key={run.id} run={run} selected={run.id === selected} onSelect={onSelect} />)}</tbody>
+          </table>)}
+      <Pager page={page} onPage={setPageNo} label="Runs" />
+    </div>
+  );
+}
+
+function RunRow({ run, selected, onSelect }) {
+  const d = run.dataset ?? {};
+  const p = run.parameters ?? {};
+  return (
+    <tr data-run={run.number} class={selected ? 'selected' : undefined}>
+      <th scope="row"><button class="link" onClick={() => onSelect(run.id)} aria-pressed={selected}>Run {run.number}</button>
+        <span class="sub">{run.trigger === 'ACTIVE_LEARNING' ? 'active learning' : `by ${run.requestedBy}`}, {formatTime(run.createdAt)}</span></th>
+      <td class="outcome"><span class={`state ${run.state.toLowerCase()}`}>{STATE_NAMES[run.state]}</span>
+        {run.reason && <span class="sub">{REASON_NAMES[run.reason] ?? run.reason}: {run.message}</span>}
+        {run.model && <span class="sub">model {run.model.name}</span>}</td>
+      <td>{d.size == null ? '—' : `${d.size} completion${d.size === 1 ? '' : 's'}`}
+        {d.spans != null && <span class="sub">{d.spans} spans, {d.spansAdjusted} snapped, {d.spansDropped} dropped</span>}</td>
+      <td>{p.epochs} epochs<span class="sub">rate {p.learningRate}, batch {p.batchSize}, seed {p.seed}</span></td>
+      <td>{duration(run.startedAt, run.finishedAt)}</td>
+      <td>{run.metrics?.micro ? pct(run.metrics.micro.f1) : '—'}</td>
+    </tr>
+  );
+}
+
+/** One run: its scores per label and its training log (readable here, and downloadable). */
+function RunDetails({ runId, changes }) {
+  const [run, setRun] = useState(null);
+  const [log, setLog] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    let live = true;
+    setError(null);
+    get(`/trainings/trainings/${runId}`).then(r => live && setRun(r)).catch(e => live && setError(e.message));
+    getText(`/trainings/trainings/${runId}/logs`).then(t => live && setLog({ text: t }))
+      .catch(e => live && setLog({ missing: e.reason === 'NO_LOG' ? e.message : null, error: e.reason === 'NO_LOG' ? null : e.message }));
+    return () => { live = false; };
+  }, [runId, changes]);
+  if (error) return <div class="card wide"><Banner error={error} /></div>;
+  if (!run) return <div class="card wide"><Loading what="the run" /></div>;
+  const perLabel = Object.entries(run.metrics?.perLabel ?? {});
+  return (
+    <div class="card wide" id="run-details">
+      <h2>Run {run.number}</h2>
+      {run.reason && <p class="error" id="run-reason">{REASON_NAMES[run.reason] ?? run.reason}: {run.message}</p>}
+      {perLabel.length > 0 && (
+        <table class="list" id="run-scores">
+          <caption>Scores on {run.metrics.validationSentences} held-out sentences (entity level, exact span)</caption>
+          <thead><tr><th scope="col">Label</th><th scope="col">Precision</th><th scope="col">Recall</th>
+            <th scope="col">F1</th><th scope="col">Mentions</th></tr></thead>
+          <tbody>
+            {perLabel.map(([label, s]) => <tr key={label} data-label={label}><th scope="row">{label}</th>
+              <td>{pct(s.precision)}</td><td>{pct(s.recall)}</td><td>{pct(s.f1)}</td><td>{s.support}</td></tr>)}
+            <tr class="total"><th scope="row">All (micro)</th><td>{pct(run.metrics.micro.precision)}</td>
+              <td>{pct(run.metrics.micro.recall)}</td><td>{pct(run.metrics.micro.f1)}</td><td></td></tr>
+          </tbody>
+        </table>)}
+      <h3>Training log</h3>
+      {log === null ? <Loading what="the log" />
+        : log.text != null ? <>
+            <a class="button" id="log-download" download={`training-${run.number}.log`}
+              href={URL.createObjectURL(new Blob([log.text], { type: 'text/plain' }))}>Download the log</a>
+            <pre class="log" id="run-log" tabIndex={0}>{log.text}</pre></>
+        : <p class="empty" id="run-log-missing">{log.missing ?? log.error}</p>}
+    </div>
+  );
+}
+
+const pct = v => (v == null ? '–' : `${(v * 100).toFixed(1)}%`);
+
+function duration(from, to) {
+  if (!from) return '—';
+  const seconds = Math.round(((to ? new Date(to) : new Date()) - new Date(from)) / 1000);
+  return seconds < 90 ? `${seconds} s` : `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
+}
