@@ -191,7 +191,7 @@ function RunDetails({ runId, changes }) {
     setError(null);
     get(`/trainings/trainings/${runId}`).then(r => live && setRun(r)).catch(e => live && setError(e.message));
     getText(`/trainings/trainings/${runId}/logs`).then(t => live && setLog({ text: t }))
-      .catch(e => live && setLog({ missing: e.reason === 'NO_LOG' ? e.message : null, error: e.reason === 'NO_LOG' ? null : e.message }));
+      .catch(e => live && setLog(e.reason === 'NO_LOG' ? { missing: true } : { error: e.message }));
     return () => { live = false; };
   }, [runId, changes]);
   if (error) return <div class="card wide"><Banner error={error} /></div>;
@@ -219,7 +219,9 @@ function RunDetails({ runId, changes }) {
             <a class="button" id="log-download" download={`training-${run.number}.log`}
               href={URL.createObjectURL(new Blob([log.text], { type: 'text/plain' }))}>Download the log</a>
             <pre class="log" id="run-log" tabIndex={0}>{log.text}</pre></>
-        : <p class="empty" id="run-log-missing">{log.missing ?? log.error}</p>}
+        : <p class="empty" id="run-log-missing">{!log.missing ? log.error
+            : run.state === 'QUEUED' || run.state === 'RUNNING' ? 'The log appears once the training job starts.'
+            : 'This run wrote no log: it ended before its training job started.'}</p>}
     </div>
   );
 }
