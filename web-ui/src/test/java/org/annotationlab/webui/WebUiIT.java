@@ -183,6 +183,7 @@ class WebUiIT {
         assertTrue(Integer.parseInt(cells.get(3).getText()) > 0, "mentions " + cells.get(3).getText());
         browser.waitUntil(d -> d.findElement(By.id("run-log")).getText().contains("nlp-runner train"));
         assertTrue(browser.find(By.id("log-download")).getAttribute("href").startsWith("blob:"));
+        browser.scrollTo(By.id("run-details"));
         browser.screenshot("training-history");
     }
 
@@ -212,6 +213,7 @@ class WebUiIT {
         assertTrue(browser.waitFor(By.id("run-reason")).getText().startsWith("Too little data"));
         assertEquals("This run wrote no log: it ended before its training job started.",
                 browser.waitFor(By.id("run-log-missing")).getText());
+        browser.scrollTo(By.id("runs"));
         browser.screenshot("training-failed");
     }
 
