@@ -133,7 +133,7 @@ class WebUiIT {
     /** The demo's project has a trained model bound to Disease: the picker and the models list show it. */
     @Test
     void aLabelIsBoundFromThePickerAndTheModelsListShowsWhenEachModelWasTrained() {
-        String projects = Users.call("olivia", "GET", "/projects?q=NCBI%20disease%20demo&sort=created,desc&size=1", null, 200);
+        String projects = demoProject();
         String id = Users.field(projects, "id");
         String projectName = Users.field(projects, "name");
         String model = Users.field(Users.call("olivia", "GET", "/models?size=1&project="
@@ -168,8 +168,7 @@ class WebUiIT {
     /** The demo's project has trained: its history, a successful run's scores per label and its log. */
     @Test
     void theTrainingScreenShowsTheHistoryARunsScoresAndItsLog() {
-        String id = Users.field(Users.call("olivia", "GET", "/projects?q=NCBI%20disease%20demo&sort=created,desc&size=1",
-                null, 200), "id");
+        String id = Users.field(demoProject(), "id");
 
         browser.signIn("olivia").open("/projects/" + id + "/training");
         WebElement succeeded = browser.waitFor(By.xpath("//table[@id='runs']//tr[.//span[contains(@class,'succeeded')]]"));
@@ -215,6 +214,11 @@ class WebUiIT {
                 browser.waitFor(By.id("run-log-missing")).getText());
         browser.scrollTo(By.id("runs"));
         browser.screenshot("training-failed");
+    }
+
+    /** The newest project of the demo's loop (it has a trained, deployed model), as project-service lists it. */
+    private static String demoProject() {
+        return Users.call("olivia", "GET", "/projects?q=NCBI%20disease%20demo&sort=created,desc&size=1", null, 200);
     }
 
     /** Selects the field's text and types the new one, as a person would. */
