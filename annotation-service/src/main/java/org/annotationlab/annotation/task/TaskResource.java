@@ -32,6 +32,7 @@ import org.annotationlab.web.security.ProjectPermission;
 import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.annotationlab.web.limits.BodyLimit;
@@ -80,14 +81,18 @@ public class TaskResource {
                 tags == null ? List.of() : List.copyOf(tags), answer.body()), answer));
     }
 
+    /** A page of the tasks matching every filter given (Annotators: only their assigned tasks), with the total. */
     @GET
     public Uni<Page<TaskDtos.View>> list(@PathParam("projectId") UUID projectId, @QueryParam("tag") String tag,
-            @QueryParam("completion") String completion, @QueryParam("assignee") String assignee,
-            @QueryParam("reviewer") String reviewer,
+            @Parameter(description = "none, any, draft, submitted, awaiting-review, accepted or rejected (else 422)")
+            @QueryParam("completion") String completion,
+            @QueryParam("assignee") String assignee, @QueryParam("reviewer") String reviewer,
+            @Parameter(description = "any or none: tasks with or without a stored prediction (else 422)")
+            @QueryParam("predictions") String predictions,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, @QueryParam("sort") String sort) {
         return authorizer.require(projectId, ProjectPermission.ANNOTATE).flatMap(role -> tasks.list(projectId,
-                new TaskFilter(tag, completion, assignee, reviewer), authorizer.username(), role,
+                new TaskFilter(tag, completion, assignee, reviewer, predictions), authorizer.username(), role,
                 PageRequest.of(page, size, sort, SORTS, "created", "seq")));
     }
 
@@ -108,6 +113,10 @@ public class TaskResource {
                 .flatMap(role -> tasks.get(projectId, taskId, authorizer.username(), role));
     }
 
+    /**
+     * Adds and removes tags on the listed tasks, or on every task matching a filter; {@code {"tasks": n}}.
+     * Both or neither of {@code taskIds} and {@code filter} is a 422 naming {@code taskIds}.
+     */
     @POST
     @Path("/tags")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -116,6 +125,10 @@ public class TaskResource {
                 .chain(() -> tasks.tag(projectId, request)).map(n -> Map.of("tasks", n));
     }
 
+    /**
+     * Assigns the listed tasks, or every task matching a filter; {@code {"tasks": n}}. Both or
+     * neither of {@code taskIds} and {@code filter} is a 422 naming {@code taskIds}.
+     */
     @PUT
     @Path("/assignment")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,34 +1,31 @@
 package org.annotationlab.annotation.task;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.annotationlab.annotation.task.TaskDtos.View;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.paging.Page;
 import org.annotationlab.web.paging.PageRequest;
 
-/** Reading, filtering, tagging and assigning a project's tasks. */
+/** Reading, filtering, counting, tagging and assigning a project's tasks. */
 @ApplicationScoped
 public class TaskService {
 
-    private final ObjectMapper json;
+    private final TaskViews views;
 
-    TaskService(ObjectMapper json) {
-        this.json = json;
+    TaskService(TaskViews views) {
+        this.views = views;
     }
 
     @WithSession
@@ -37,9 +34,9 @@ public class TaskService {
         int size = request.size();
         TaskFilter effective = role == ProjectRole.ANNOTATOR ? filter.assignedTo(caller) : filter;
         TaskFilter.Query query = effective.toQuery(projectId);
-        return Task.count(query.where(), query.parameters()).flatMap(total -> Task
-                .<Task>find(query.where() + request.orderBy(), query.parameters()).page(page, size).list()
-                .flatMap(this::views)
+        return Task.count(query.from(), query.parameters()).flatMap(total -> Task
+                .<Task>find(query.from() + request.orderBy(), query.parameters()).page(page, size).list()
+                .flatMap(views::of)
                 .map(tasks -> new Page<>(tasks, page, size, total)));
     }
 
@@ -49,49 +46,97 @@ public class TaskService {
             if (!task.openTo(caller, role)) {
                 throw ProblemException.notFound("task " + taskId);
             }
-        }).flatMap(task -> views(List.of(task))).map(list -> list.get(0));
+        }).flatMap(task -> views.of(List.of(task))).map(list -> list.get(0));
     }
 
+    /**
+     * Adds and removes tags on the request's tasks with one statement per added tag and one for
+     * all removed ones, set-based over the matching tasks (none is loaded); the number of tasks.
+     * Tags do not change the selected training-set size (it is counted without a tag filter), so
+     * nothing is recounted.
+     */
     @WithTransaction
     public Uni<Integer> tag(UUID projectId, TaskDtos.Tagging request) {
-        List<String> add = request.add() == null ? List.of() : request.add();
-        List<String> remove = request.remove() == null ? List.of() : request.remove();
-        return requireAllInProject(projectId, request.taskIds())
-                .chain(() -> remove.isEmpty() ? Uni.createFrom().item(0L)
-                        : TaskTag.delete("key.taskId in ?1 and key.tag in ?2", request.taskIds(), remove))
-                .chain(() -> TaskTag.<TaskTag>list("key.taskId in ?1", request.taskIds()))
-                .flatMap(existing -> {
-                    var present = existing.stream().map(t -> t.key).collect(Collectors.toSet());
-                    List<TaskTag> added = new ArrayList<>();
-                    for (UUID taskId : request.taskIds()) {
-                        for (String tag : add) {
-                            TaskTag.Key key = new TaskTag.Key(taskId, tag);
-                            if (present.add(key)) {
-                                TaskTag row = new TaskTag();
-                                row.key = key;
-                                added.add(row);
-                            }
-                        }
-                    }
-                    // Panache refuses to persist an empty list (remove only, or tags already there).
-                    return (added.isEmpty() ? Uni.createFrom().voidItem() : TaskTag.persist(added))
-                            .replaceWith(request.taskIds().size());
-                });
+        List<String> add = request.add() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.add()));
+        // A tag both added and removed ends present, as if removing came first.
+        List<String> remove = request.remove() == null ? List.of()
+                : request.remove().stream().filter(tag -> !add.contains(tag)).distinct().toList();
+        return target(projectId, request).flatMap(tasks -> Task.count(tasks.from(), tasks.parameters())
+                // Adding first: it cannot change which tasks match (a task gains tags only if it matches),
+                // while removing a filter's tag would.
+                .call(() -> addTags(tasks, add))
+                .call(() -> removeTags(tasks, remove))
+                .map(Long::intValue));
     }
 
+    private static Uni<Void> addTags(TaskFilter.Query tasks, List<String> add) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String tag : add) {
+            TaskFilter.Query query = tasks.with(tag);
+            String hql = "insert into TaskTag (key.taskId, key.tag) select t.id, ?" + query.parameters().length
+                    + " " + query.from() + " on conflict do nothing";
+            chain = chain.call(() -> execute(hql, query));
+        }
+        return chain;
+    }
+
+    private static Uni<Void> removeTags(TaskFilter.Query tasks, List<String> remove) {
+        if (remove.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        TaskFilter.Query query = tasks.with(remove);
+        return execute("delete from TaskTag gone where gone.key.tag in ?" + query.parameters().length
+                + " and gone.key.taskId in (select t.id " + query.from() + ")", query).replaceWithVoid();
+    }
+
+    /**
+     * Sets the assignee and/or reviewer of the request's tasks in one statement, set-based over the
+     * matching tasks; the number of tasks. Assignments do not change the training set.
+     */
     @WithTransaction
     public Uni<Integer> assign(UUID projectId, TaskDtos.Assignment request) {
-        return requireAllInProject(projectId, request.taskIds())
-                .chain(() -> Task.<Task>list("id in ?1", request.taskIds()))
-                .invoke(tasks -> tasks.forEach(task -> {
-                    if (request.assignee() != null) {
-                        task.assignee = request.assignee().isBlank() ? null : request.assignee();
-                    }
-                    if (request.reviewer() != null) {
-                        task.reviewer = request.reviewer().isBlank() ? null : request.reviewer();
-                    }
-                }))
-                .map(List::size);
+        return target(projectId, request).flatMap(tasks -> {
+            List<String> set = new ArrayList<>();
+            TaskFilter.Query query = tasks;
+            if (request.assignee() != null) {
+                query = query.with(request.assignee().isBlank() ? null : request.assignee());
+                set.add("t.assignee = ?" + query.parameters().length);
+            }
+            if (request.reviewer() != null) {
+                query = query.with(request.reviewer().isBlank() ? null : request.reviewer());
+                set.add("t.reviewer = ?" + query.parameters().length);
+            }
+            if (set.isEmpty()) {
+                return Task.count(tasks.from(), tasks.parameters()).map(Long::intValue);
+            }
+            return execute("update Task t set " + String.join(", ", set) + " where " + query.condition(), query);
+        });
+    }
+
+    /** The tasks a bulk request names: its ids (all in the project, else 422) or its filter, exactly one. */
+    private static Uni<TaskFilter.Query> target(UUID projectId, TaskDtos.Bulk request) {
+        return Uni.createFrom().deferred(() -> {
+            if ((request.taskIds() == null) == (request.filter() == null)) {
+                throw ProblemException.invalid("taskIds", request.taskIds() == null
+                        ? "give the tasks' ids, or a filter for all tasks matching it"
+                        : "give either taskIds or a filter, not both");
+            }
+            if (request.filter() != null) {
+                return Uni.createFrom().item(request.filter().toQuery(projectId, "filter."));
+            }
+            return requireAllInProject(projectId, request.taskIds())
+                    .replaceWith(TaskFilter.ids(projectId, request.taskIds()));
+        });
+    }
+
+    private static Uni<Integer> execute(String hql, TaskFilter.Query query) {
+        return Panache.getSession().flatMap(session -> {
+            var mutation = session.createMutationQuery(hql);
+            for (int i = 0; i < query.parameters().length; i++) {
+                mutation.setParameter(i + 1, query.parameters()[i]);
+            }
+            return mutation.executeUpdate();
+        });
     }
 
     @WithSession
@@ -123,30 +168,5 @@ public class TaskService {
                 throw ProblemException.invalid("taskIds", (taskIds.size() - found) + " of the tasks are not in this project");
             }
         }).replaceWithVoid();
-    }
-
-    private Uni<List<View>> views(List<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return Uni.createFrom().item(List.of());
-        }
-        List<UUID> ids = tasks.stream().map(t -> t.id).toList();
-        return TaskTag.<TaskTag>list("key.taskId in ?1 order by key.tag", ids).map(tags -> {
-            Map<UUID, List<String>> byTask = new HashMap<>();
-            tags.forEach(t -> byTask.computeIfAbsent(t.key.taskId(), k -> new ArrayList<>()).add(t.key.tag()));
-            Map<UUID, View> views = new LinkedHashMap<>();
-            for (Task t : tasks) {
-                views.put(t.id, new View(t.id, t.text, meta(t.meta), byTask.getOrDefault(t.id, List.of()), t.assignee,
-                        t.reviewer, t.createdAt));
-            }
-            return List.copyOf(views.values());
-        });
-    }
-
-    private JsonNode meta(String stored) {
-        try {
-            return stored == null ? null : json.readTree(stored);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return null;
-        }
     }
 }
