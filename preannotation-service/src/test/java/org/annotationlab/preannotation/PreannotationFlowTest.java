@@ -51,7 +51,8 @@ import java.util.concurrent.TimeUnit;
  * real {@code nlp-runner serve} with a tiny model; deploy-service is played by its events. Covers
  * the 409s (nothing deployed, a training in progress), Train Now and pre-annotation fired at once
  * (never both start), a full run, a re-run replacing instead of duplicating, an unknown task
- * reported while the rest complete (PARTIAL), and a model server restored elsewhere while a run waits on it.
+ * reported while the rest complete (PARTIAL), a model server restored elsewhere while a run waits on it,
+ * a run over the task list's filter, and the requests refused (422) for their selection.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LabInfra.class, initArgs = {
@@ -135,6 +136,7 @@ class PreannotationFlowTest {
         JsonPath partial = awaitEnd(startWhenFree(project, Map.of("taskIds", some), "some-tasks"));
         assertEquals("PARTIAL", partial.getString("state"));
         assertEquals(List.of(11, 10, 1), List.of(partial.getInt("progress.total"), partial.getInt("progress.done"), partial.getInt("progress.failed")));
+        assertEquals(Map.of("taskCount", 11), partial.getMap("selection"));
         assertEquals(missing, partial.getString("failures[0].taskId"));
         assertTrue(partial.getString("failures[0].error").contains("no such task"));
         assertEquals(Map.of("FAILED", 1L), taskRows(partial.getString("id")), "the failure list outlives the run");
@@ -156,6 +158,77 @@ class PreannotationFlowTest {
             assertEquals(120, survived.getInt("progress.done"));
         }
         as("olivia").delete("/preannotations/" + restarted).then().statusCode(409).body("reason", equalTo("RUN_FINISHED"));
+    }
+
+    /**
+     * "Pre-annotate all tasks matching the filter" of the task list: the run lists exactly the
+     * tasks annotation-service's listing gives for that filter (tag, completion, assignee,
+     * reviewer, predictions together), and shows the selection it was started with.
+     */
+    @Test
+    void preannotatesOnlyTheTasksMatchingTheTaskListFilter() throws Exception {
+        Path model = NlpRunnerProcess.tinyModel(STORE.resolve("tiny"));
+        UUID project = UUID.randomUUID();
+        publish("project-service", new LabelingConfigChanged(project, List.of(new LabelingConfigChanged.LabelBinding("Disease", MODEL)), "<View/>"),
+                new MemberAdded(project, "olivia", ProjectRole.OWNER));
+        await().atMost(Duration.ofSeconds(60)).until(() -> annotation("olivia").get("/projects/" + project + "/tasks").statusCode() == 200
+                && as("olivia").get("/projects/" + project + "/preannotations/context").statusCode() == 200);
+        List<Map<String, Object>> texts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            texts.add(Map.of("text", "Patient " + i + " has familial adenomatous polyposis ."));
+        }
+        annotation("olivia").body(texts).post("/projects/" + project + "/tasks/import?format=json&tag=batch").then().statusCode(200);
+        annotation("olivia").body(texts.subList(0, 2)).post("/projects/" + project + "/tasks/import?format=json").then().statusCode(200);
+        List<String> batch = annotation("olivia").get("/projects/" + project + "/tasks?tag=batch").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        List<String> all = annotation("olivia").get("/projects/" + project + "/tasks").then().statusCode(200)
+                .extract().jsonPath().getList("items.id");
+        String untagged = all.stream().filter(id -> !batch.contains(id)).findFirst().orElseThrow();
+        // batch[0] and [1] assigned to anna, [2] to bob, all four reviewed by rita; batch[0] has a submitted completion.
+        annotation("olivia").body(Map.of("taskIds", batch, "reviewer", "rita")).put("/projects/" + project + "/tasks/assignment")
+                .then().statusCode(200);
+        annotation("olivia").body(Map.of("taskIds", batch.subList(0, 2), "assignee", "anna")).put("/projects/" + project
+                + "/tasks/assignment").then().statusCode(200);
+        annotation("olivia").body(Map.of("taskIds", List.of(batch.get(2)), "assignee", "bob")).put("/projects/" + project
+                + "/tasks/assignment").then().statusCode(200);
+        annotation("olivia").body(Map.of("spans", List.of(), "submit", true)).post("/projects/" + project + "/tasks/"
+                + batch.get(0) + "/completions").then().statusCode(201);
+        deploy(project, model, STORE.resolve("server-filter.log"));
+
+        Map<String, Object> filter = Map.of("tag", "batch", "completion", "none", "assignee", "anna", "reviewer", "rita",
+                "predictions", "none");
+        JsonPath run = awaitEnd(startWhenFree(project, filter, "filtered"));
+
+        assertEquals("SUCCEEDED", run.getString("state"), run.prettify());
+        assertEquals(List.of(1, 1, 0), List.of(run.getInt("progress.total"), run.getInt("progress.done"), run.getInt("progress.failed")));
+        assertEquals(1, predictions(project, batch.get(1)).size(), "the one task that matches every condition");
+        for (String other : List.of(batch.get(0), batch.get(2), batch.get(3), untagged)) {
+            assertEquals(List.of(), predictions(project, other), "task " + other + " does not match the filter");
+        }
+        assertEquals(filter, run.getMap("selection"));
+        as("olivia").get("/projects/" + project + "/preannotations").then().statusCode(200)
+                .body("items[0].selection", equalTo(filter));
+    }
+
+    /** A filter is a selection of its own: not with chosen task ids; each value from its set. */
+    @Test
+    void refusesAFilterWithTaskIdsAndValuesOutsideTheirSets() {
+        UUID project = UUID.randomUUID();
+        publish("project-service", new MemberAdded(project, "olivia", ProjectRole.OWNER));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                as("olivia").get("/projects/" + project + "/preannotations/context").statusCode() == 200);
+        String task = UUID.randomUUID().toString();
+        as("olivia").body(Map.of("taskIds", List.of(task), "completion", "none")).post("/projects/" + project + "/preannotations")
+                .then().statusCode(422).body("reason", equalTo("VALIDATION_FAILED")).body("errors.field", equalTo(List.of("taskIds")));
+        as("olivia").body(Map.of("taskIds", List.of(task), "predictions", "any")).post("/projects/" + project + "/preannotations")
+                .then().statusCode(422).body("errors.field", equalTo(List.of("taskIds")));
+        as("olivia").body(Map.of("completion", "finished")).post("/projects/" + project + "/preannotations")
+                .then().statusCode(422).body("reason", equalTo("VALIDATION_FAILED")).body("errors.field", equalTo(List.of("completion")))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("awaiting-review"));
+        as("olivia").body(Map.of("predictions", "some")).post("/projects/" + project + "/preannotations")
+                .then().statusCode(422).body("errors.field", equalTo(List.of("predictions")));
+        as("olivia").body(Map.of("assignee", "a".repeat(256))).post("/projects/" + project + "/preannotations")
+                .then().statusCode(422).body("errors.field", equalTo(List.of("assignee")));
     }
 
     /**

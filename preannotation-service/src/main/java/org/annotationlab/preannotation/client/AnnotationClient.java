@@ -28,11 +28,12 @@ public class AnnotationClient {
         this.token = token;
     }
 
-    /** Page {@code page} of the project's tasks (with {@code tag} when given), {@link #PAGE_SIZE} at most. */
-    public List<Task> tasks(UUID projectId, String tag, int page) throws IOException {
+    /** Page {@code page} of the project's tasks that match {@code filter}, {@link #PAGE_SIZE} at most. */
+    public List<Task> tasks(UUID projectId, TaskFilter filter, int page) throws IOException {
         String bearer = token.bearer();
         try {
-            List<Task> tasks = annotations.tasks(projectId, tag, page, PAGE_SIZE, bearer).items();
+            List<Task> tasks = annotations.tasks(projectId, filter.tag(), filter.completion(), filter.assignee(),
+                    filter.reviewer(), filter.predictions(), page, PAGE_SIZE, bearer).items();
             return tasks == null ? List.of() : tasks;
         } catch (RuntimeException e) {
             throw new IOException("GET /projects/" + projectId + "/tasks " + RemoteFailures.describe(e), e);
@@ -47,6 +48,17 @@ public class AnnotationClient {
         } catch (RuntimeException e) {
             throw new IOException("PUT /projects/" + projectId + "/predictions " + RemoteFailures.describe(e), e);
         }
+    }
+
+    /**
+     * Which of a project's tasks a listing shows, as annotation-service's {@code GET /projects/{id}/tasks}
+     * takes it: every condition given must hold; a null one is not sent (not filtered).
+     *
+     * @param completion {@code none}, {@code any}, {@code draft}, {@code submitted},
+     *        {@code awaiting-review}, {@code accepted} or {@code rejected}
+     * @param predictions {@code any} or {@code none}
+     */
+    public record TaskFilter(String tag, String completion, String assignee, String reviewer, String predictions) {
     }
 
     /** A task to pre-annotate. */

@@ -38,15 +38,21 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
         delay = CallPolicy.CIRCUIT_DELAY_S, delayUnit = ChronoUnit.SECONDS, skipOn = RemoteRefusal.class)
 interface AnnotationRestClient {
 
-    /** One page of the project's tasks (with {@code tag} when given), in annotation-service's order. */
+    /**
+     * One page of the project's tasks that match every filter given (a null one is not sent), in
+     * annotation-service's order.
+     */
     @GET
     @Path("/tasks")
     @Produces(MediaType.APPLICATION_JSON)
     @Timeout(value = 60, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = CallPolicy.RETRIES, delay = CallPolicy.RETRY_DELAY_MS, jitter = CallPolicy.RETRY_JITTER_MS,
             abortOn = {RemoteRefusal.class, CircuitBreakerOpenException.class})
-    TaskPage tasks(@PathParam("projectId") UUID projectId, @QueryParam("tag") String tag, @QueryParam("page") int page,
-            @QueryParam("size") int size, @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+    TaskPage tasks(@PathParam("projectId") UUID projectId, @QueryParam("tag") String tag,
+            @QueryParam("completion") String completion, @QueryParam("assignee") String assignee,
+            @QueryParam("reviewer") String reviewer, @QueryParam("predictions") String predictions,
+            @QueryParam("page") int page, @QueryParam("size") int size,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
     /**
      * Stores one model version's predictions, replacing that version's earlier ones for these

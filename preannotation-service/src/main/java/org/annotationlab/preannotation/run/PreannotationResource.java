@@ -68,11 +68,15 @@ public class PreannotationResource {
     @APIResponse(responseCode = "409", description = "NOTHING_DEPLOYED: no model is deployed; DEPLOYMENT_IN_PROGRESS: a "
             + "deployment is not finished; PREANNOTATION_IN_PROGRESS: a run of this project is running; "
             + "TRAINING_IN_PROGRESS: the project is training (as training-service decides)")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED naming the field: a value outside its set or "
+            + "too long, or taskIds given with completion, assignee, reviewer or predictions")
     @APIResponse(responseCode = "503", description = "TRAINING_SERVICE_UNAVAILABLE: training-service could not be asked "
             + "whether the project is training")
     public Uni<Response> start(@PathParam("projectId") UUID projectId,
             @HeaderParam(Idempotency.HEADER) String idempotencyKey, @Valid PreannotationService.PreannotationRequest request) {
-        PreannotationService.PreannotationRequest asked = request == null ? new PreannotationService.PreannotationRequest(null, null) : request;
+        PreannotationService.PreannotationRequest asked = request == null ? PreannotationService.PreannotationRequest.EVERY_TASK
+                : request;
+        asked.checkSelection();
         return authorizer.require(projectId, ProjectPermission.DEPLOY).chain(() -> {
             Idempotent<PreannotationRun> answer = idempotency.of(idempotencyKey, asked, run -> Response.accepted(
                     RunView.of(run, List.of())).location(URI.create("/preannotations/" + run.id)).build());

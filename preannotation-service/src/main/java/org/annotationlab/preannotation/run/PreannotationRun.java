@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.annotationlab.preannotation.client.AnnotationClient;
 
 /** One pre-annotation run: which tasks, with which deployment, how far, how it ended. */
 @Entity
@@ -50,7 +51,16 @@ public class PreannotationRun extends PanacheEntityBase {
     @Column(name = "task_ids")
     public String taskIds;
 
+    /** The listing's filter the run's tasks were chosen by (each null: not filtered); see {@link #filter()}. */
     public String tag;
+
+    public String completion;
+
+    public String assignee;
+
+    public String reviewer;
+
+    public String predictions;
 
     /** Whether the tasks have been resolved into preannotation_task rows. */
     public boolean selected;
@@ -76,6 +86,11 @@ public class PreannotationRun extends PanacheEntityBase {
                         + " where run_id = :r and state = 'FAILED' order by seq limit :n", Object[].class)
                 .setParameter("r", runId).setParameter("n", limit).getResultList())
                 .map(rows -> rows.stream().map(row -> new RunView.TaskFailure((UUID) row[0], (String) row[1])).toList());
+    }
+
+    /** Which of the project's tasks annotation-service lists for this run. */
+    public AnnotationClient.TaskFilter filter() {
+        return new AnnotationClient.TaskFilter(tag, completion, assignee, reviewer, predictions);
     }
 
     public static Uni<PreannotationRun> locked(UUID id) {

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -88,6 +91,10 @@ public class PreannotationService {
                             throw new IllegalStateException(e);
                         }
                         run.tag = request.tag();
+                        run.completion = request.completion();
+                        run.assignee = request.assignee();
+                        run.reviewer = request.reviewer();
+                        run.predictions = request.predictions();
                         run.createdAt = Instant.now();
                         return run.<PreannotationRun>persist();
                     })
@@ -172,9 +179,30 @@ public class PreannotationService {
                 .replaceWithVoid();
     }
 
-    /** What to pre-annotate: these tasks, or every task with {@code tag}, or (neither) every task. */
+    /**
+     * What to pre-annotate: these tasks (those with {@code tag}, when given), or every task that
+     * matches the task list's filter — {@code tag}, {@code completion}, {@code assignee},
+     * {@code reviewer}, {@code predictions}, all of those given, as annotation-service's
+     * {@code GET /projects/{id}/tasks} takes them — or (nothing given) every task.
+     */
     public record PreannotationRequest(
-            @jakarta.validation.constraints.Size(min = 1, max = 100000) List<@jakarta.validation.constraints.NotNull UUID> taskIds,
-            @jakarta.validation.constraints.Pattern(regexp = "[^,\\s]{1,100}") String tag) {
+            @Size(min = 1, max = 100000) List<@NotNull UUID> taskIds,
+            @Pattern(regexp = "[^,\\s]{1,100}") String tag,
+            @Pattern(regexp = "none|any|draft|submitted|awaiting-review|accepted|rejected",
+                    message = "must be one of none, any, draft, submitted, awaiting-review, accepted, rejected") String completion,
+            @Size(min = 1, max = 255) String assignee,
+            @Size(min = 1, max = 255) String reviewer,
+            @Pattern(regexp = "any|none", message = "must be any or none") String predictions) {
+
+        /** No body: every task of the project. */
+        static final PreannotationRequest EVERY_TASK = new PreannotationRequest(null, null, null, null, null, null);
+
+        /** Chosen tasks are not filtered further but by tag: 422 naming {@code taskIds} when both are given. */
+        void checkSelection() {
+            if (taskIds != null && (completion != null || assignee != null || reviewer != null || predictions != null)) {
+                throw ProblemException.invalid("taskIds", "cannot be combined with completion, assignee, reviewer or"
+                        + " predictions: give the tasks, or the filter that selects them");
+            }
+        }
     }
 }

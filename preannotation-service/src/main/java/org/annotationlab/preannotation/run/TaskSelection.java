@@ -15,13 +15,15 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.annotationlab.preannotation.client.AnnotationClient;
 import org.annotationlab.preannotation.client.AnnotationClient.Task;
+import org.annotationlab.preannotation.client.AnnotationClient.TaskFilter;
 import org.annotationlab.preannotation.config.PreannotationConfig;
 import org.annotationlab.web.Blocking;
 
 /**
- * Resolves the tasks a run covers — the asked-for ids, every task with the run's tag, or every
- * task, at most {@code max-tasks} — from annotation-service's listing, and writes them as the
- * run's task rows, each with a copy of its text (asked-for ids that are not found: FAILED rows).
+ * Resolves the tasks a run covers — the asked-for ids (with the run's tag, if any), or every task
+ * that matches the run's filter (tag, completion, assignee, reviewer, predictions; none: every task),
+ * at most {@code max-tasks} — from annotation-service's listing, and writes them as the run's task
+ * rows, each with a copy of its text (asked-for ids that are not found: FAILED rows).
  */
 @ApplicationScoped
 class TaskSelection {
@@ -47,7 +49,7 @@ class TaskSelection {
      * page. Throws when annotation-service cannot list them.
      */
     Selection select(PreannotationRun run, Consumer<List<Task>> listed) throws IOException {
-        List<Task> tasks = list(run.projectId, run.tag, listed);
+        List<Task> tasks = list(run.projectId, run.filter(), listed);
         List<Task> chosen = new ArrayList<>();
         Map<UUID, String> unknown = new LinkedHashMap<>();
         if (run.taskIds == null) {
@@ -67,11 +69,11 @@ class TaskSelection {
         return new Selection(chosen, unknown);
     }
 
-    /** Every task of the project (with {@code tag} when given), in annotation-service's order, up to {@code max-tasks}. */
-    private List<Task> list(UUID projectId, String tag, Consumer<List<Task>> listed) throws IOException {
+    /** The project's tasks that match {@code filter}, in annotation-service's order, up to {@code max-tasks}. */
+    private List<Task> list(UUID projectId, TaskFilter filter, Consumer<List<Task>> listed) throws IOException {
         List<Task> tasks = new ArrayList<>();
         for (int page = 0; ; page++) {
-            List<Task> rows = annotations.tasks(projectId, tag, page);
+            List<Task> rows = annotations.tasks(projectId, filter, page);
             tasks.addAll(rows);
             listed.accept(tasks);
             if (rows.size() < AnnotationClient.PAGE_SIZE || tasks.size() >= config.maxTasks()) {
