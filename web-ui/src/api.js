@@ -31,7 +31,7 @@ function sentence(status, problem) {
 const capitalise = s => (s.charAt(0).toUpperCase() + s.slice(1)).replace(/([^.])$/, '$1.');
 
 /**
- * path: after /api, e.g. '/projects?page=0'. body: an object (JSON) or a string with type.
+ * path: after /api, e.g. '/projects?page=0'. body: an object (JSON), or a string or a file (Blob) with type.
  * extra: more request headers (e.g. Idempotency-Key); asText: the answer's text, not JSON.
  */
 export async function api(method, path, body, type = 'application/json', extra = {}, asText = false) {
@@ -41,7 +41,7 @@ export async function api(method, path, body, type = 'application/json', extra =
     let payload;
     if (body !== undefined) {
       headers['Content-Type'] = type;
-      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      payload = typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body);
     }
     response = await fetch(`/api${path}`, { method, headers, body: payload });
   } catch {

@@ -7,6 +7,8 @@ import { Projects } from './screens/Projects.jsx';
 import { Models } from './screens/Models.jsx';
 import { Setup } from './screens/Setup.jsx';
 import { Training } from './screens/Training.jsx';
+import { Tasks } from './screens/Tasks.jsx';
+import { Annotate } from './screens/Annotate.jsx';
 import './style.css';
 
 function route() {
@@ -40,6 +42,9 @@ function App({ user }) {
           : screen === 'models' ? <Models />
           : screen === 'projects' && path[2] === 'setup' ? <Setup user={user} projectId={path[1]} key={path[1]} />
           : screen === 'projects' && path[2] === 'training' ? <Training user={user} projectId={path[1]} key={path[1]} />
+          : screen === 'projects' && path[2] === 'tasks' && path.length === 3 ? <Tasks user={user} projectId={path[1]} key={path[1]} />
+          : screen === 'projects' && path[2] === 'tasks' && path.length <= 5
+            ? <Annotate user={user} projectId={path[1]} taskId={path[3]} mode={path[4] === 'review' ? 'review' : 'annotate'} key={path.join('/')} />
           : <p class="empty">There is no such page. <a href="#/projects">Go to your projects</a>.</p>}
       </main>
     </>

@@ -6,6 +6,8 @@ const MAY = {
   DELETE_PROJECT: ['OWNER'],
   READ_TRAINING: ['OWNER', 'MANAGER', 'REVIEWER'],
   TRAIN: ['OWNER', 'MANAGER'],
+  MANAGE_TASKS: ['OWNER', 'MANAGER'],
+  REVIEW: ['OWNER', 'MANAGER', 'REVIEWER'],
 };
 
 /** The role a user acts with in a project: the realm role admin acts as Owner where not a member. */

@@ -90,3 +90,6 @@ export function usePagedList(load, deps, then) {
   }, [...deps, pageNo]);
   return { page, pageNo, setPageNo, error, setError };
 }
+
+/** "1 task", "3 tasks": a count with its noun (regular plurals). */
+export const counted = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;

@@ -35,7 +35,8 @@ export function Projects({ user }) {
             </table>
       )}
       <Pager page={page} onPage={setPageNo} label="Projects" />
-      <CreateProject onCreated={() => { setSearch(''); setReload(r => r + 1); }} />
+      {/* The list shows the new project at once, whichever page its name sorts to. */}
+      <CreateProject onCreated={name => { setSearch(name); setReload(r => r + 1); }} />
     </section>
   );
 }
@@ -75,6 +76,7 @@ function ProjectRow({ project, user, detail, onDeleted, onError }) {
         : <span class={`state ${detail.run.state.toLowerCase()}`} title={formatTime(detail.run.finishedAt ?? detail.run.createdAt)}>
             {STATE_NAMES[detail.run.state] ?? detail.run.state} · run {detail.run.number}</span>}</td>
       <td class="actions">
+        <a class="button" href={`#/projects/${project.id}/tasks`}>Tasks</a>
         {canSetUp
           ? <a class="button" href={`#/projects/${project.id}/setup`}>Set up</a>
           : <span class="button disabled" aria-disabled="true" title={whyNot('EDIT_PROJECT')}>Set up</span>}
@@ -101,7 +103,7 @@ function CreateProject({ onCreated }) {
       await api('POST', '/projects', { name: name.trim(), description: description.trim() || null });
       setName('');
       setDescription('');
-      onCreated();
+      onCreated(name.trim());
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setErrors(err.reason === 'PROJECT_NAME_TAKEN' ? { name: err.message }

@@ -6,6 +6,7 @@ import { ApiError, api, get, query } from '../api.js';
 import { ROLE_NAMES, may, whyNot } from '../roles.js';
 import { Banner, Field, Loading, Pager, formatTime, useDebounced, usePagedList } from '../ui.jsx';
 import { PARAMETERS, rangeErrors } from '../training.js';
+import { loadEditor } from '../editor.js';
 
 export function Setup({ user, projectId }) {
   const [project, setProject] = useState(null);
@@ -99,24 +100,6 @@ function ProblemText({ problem }) {
       {fields.length > 1 && <ul class="field-errors">{fields.map(([f, m]) => <li key={f}>{f}: {m}</li>)}</ul>}
     </>
   );
-}
-
-let editorLoading = null;
-/** Label Studio's editor, as it ships (served by the platform), loaded the first time a preview is drawn. */
-function loadEditor() {
-  if (window.LabelStudio) return Promise.resolve();
-  editorLoading ??= new Promise((resolve, reject) => {
-    const css = document.createElement('link');
-    css.rel = 'stylesheet';
-    css.href = '/vendor/label-studio/main.css';
-    document.head.appendChild(css);
-    const js = document.createElement('script');
-    js.src = '/vendor/label-studio/main.js';
-    js.onload = resolve;
-    js.onerror = () => reject(new Error('the editor could not be loaded'));
-    document.head.appendChild(js);
-  });
-  return editorLoading;
 }
 
 function Preview({ config }) {

@@ -103,7 +103,13 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Par
     }
 
     void waitUntil(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+        waitUntil(Duration.ofSeconds(30), condition);
+    }
+
+    /** A longer wait, for what takes minutes (a training, a model server starting). */
+    void waitUntil(Duration timeout, java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(driver, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
     }
 
     WebElement find(By by) {

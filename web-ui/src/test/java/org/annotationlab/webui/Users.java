@@ -33,10 +33,15 @@ final class Users {
 
     /** A call to /api/... as the user; the body of the expected status. */
     static String call(String username, String method, String path, String json, int expected) {
+        return call(username, method, path, json, "application/json", expected);
+    }
+
+    /** A call with a body of another type (a labeling config's XML, an import's text). */
+    static String call(String username, String method, String path, String body, String type, int expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(Browser.URL + "/api" + path))
                 .header("Authorization", "Bearer " + token(username))
-                .header("Content-Type", "application/json");
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .header("Content-Type", type);
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         return send(request.build(), expected);
     }
 

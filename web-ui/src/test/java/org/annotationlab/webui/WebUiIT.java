@@ -216,6 +216,112 @@ class WebUiIT {
         browser.screenshot("training-failed");
     }
 
+    /**
+     * The task list: an import with a bad row stops with the row's line next to the file; with
+     * "skip bad rows" the rest is imported and the skipped row listed; a tag filter, every task
+     * matching it selected across pages, tagged and assigned; pre-annotation refused in words while
+     * nothing is deployed.
+     */
+    @Test
+    void anOwnerImportsTasksSeesTheSkippedRowsAndTagsAndAssignsEveryTaskMatchingTheFilter() throws java.io.IOException {
+        String id = newProject("UI tasks");
+        browser.signIn("olivia").open("/projects/" + id + "/tasks");
+        browser.waitFor(By.id("no-tasks"));
+
+        java.nio.file.Path json = java.nio.file.Files.createTempFile("tasks", ".json");
+        java.nio.file.Files.writeString(json, "[{\"text\": \"Aspirin eases the headache.\"},\n {\"text\": \"\"},\n"
+                + " {\"text\": \"Ibuprofen lowers the fever.\"}]");
+        new Select(browser.find(By.id("import-format"))).selectByValue("json");
+        browser.find(By.id("import-file")).sendKeys(json.toString());
+        browser.find(By.id("import-tag")).sendKeys("first");
+        browser.find(By.cssSelector("#import button[type=submit]")).click();
+        String error = browser.waitFor(By.id("import-file-error")).getText();
+        assertTrue(error.startsWith("Line 2:") && error.contains("nothing was imported"), error);
+
+        browser.find(By.id("import-skip")).click();
+        browser.find(By.cssSelector("#import button[type=submit]")).click();
+        assertEquals("Imported 2 tasks. 1 row was skipped.", browser.waitFor(By.cssSelector("#import-result .saved")).getText());
+        assertEquals("2 \"text\" must be a non-empty string", browser.find(By.cssSelector("#skipped-rows tbody tr")).getText());
+        browser.waitUntil(d -> d.findElements(By.cssSelector("#tasks tbody tr")).size() == 2);
+
+        // 55 more tasks from a text file: more than a page.
+        java.nio.file.Path text = java.nio.file.Files.createTempFile("tasks", ".txt");
+        java.nio.file.Files.writeString(text, java.util.stream.IntStream.rangeClosed(1, 55)
+                .mapToObj(i -> "Sentence " + i + " mentions no disease.").collect(java.util.stream.Collectors.joining("\n")));
+        new Select(browser.find(By.id("import-format"))).selectByValue("text");
+        browser.find(By.id("import-file")).sendKeys(text.toString());
+        replace(browser.find(By.id("import-tag")), "second");
+        browser.find(By.id("import-skip")).click();
+        browser.find(By.cssSelector("#import button[type=submit]")).click();
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#import-result .saved")).getText().equals("Imported 55 tasks."));
+        browser.waitUntil(d -> d.findElement(By.id("task-counts")).getText().startsWith("57 tasks"));
+
+        // Filter by the tag, select the page, then every task matching: tag and assign them.
+        browser.waitUntil(d -> new Select(d.findElement(By.id("filter-tag"))).getOptions().size() == 3);
+        new Select(browser.find(By.id("filter-tag"))).selectByValue("second");
+        browser.waitUntil(d -> d.findElement(By.cssSelector("nav.pager span")).getText().equals("1–50 of 55"));
+        browser.find(By.id("select-page")).click();
+        browser.find(By.id("select-all")).click();
+        assertTrue(browser.find(By.id("selection")).getText().startsWith("All 55 tasks matching the filters are selected."),
+                browser.find(By.id("selection")).getText());
+        browser.find(By.id("tags-add")).sendKeys("checked");
+        browser.find(By.cssSelector("#tag-form button[type=submit]")).click();
+        browser.waitFor(By.cssSelector("#bulk-actions .saved"));
+        String counts = Users.call("olivia", "GET", "/annotations/projects/" + id + "/tasks/counts", null, 200);
+        assertTrue(counts.contains("\"checked\":55") && counts.contains("\"first\":2"), counts);
+
+        browser.find(By.id("select-page")).click();
+        browser.find(By.id("select-all")).click();
+        browser.find(By.id("assign-annotator")).sendKeys("anna");
+        browser.find(By.cssSelector("#assign-form button[type=submit]")).click();
+        browser.waitUntil(d -> d.findElements(By.cssSelector("#tasks tbody tr td:nth-child(6)")).stream()
+                .allMatch(td -> td.getText().startsWith("anna")));
+        assertTrue(Users.call("olivia", "GET", "/annotations/projects/" + id + "/tasks?assignee=anna&size=1", null, 200)
+                .contains("\"total\":55"));
+        browser.screenshot("tasks");
+
+        // Nothing deployed: the popup says so and the run cannot start.
+        browser.find(By.cssSelector("#tasks tbody tr input[type=checkbox]")).click();
+        browser.find(By.id("preannotate-button")).click();
+        browser.waitFor(By.id("no-deployment"));
+        assertFalse(browser.find(By.id("preannotate-blocked")).getText().isBlank());
+        assertFalse(browser.find(By.id("start-preannotation")).isEnabled());
+    }
+
+    /** The demo's deployed model pre-annotates a task chosen in the list; the list then names the model and its score. */
+    @Test
+    void thePreannotationPopupShowsTheDeployedModelsAndRunsOverTheSelectedTasks() {
+        String id = Users.field(demoProject(), "id");
+        browser.signIn("olivia").open("/projects/" + id + "/tasks");
+        new Select(browser.waitFor(By.id("filter-predictions"))).selectByValue("none");
+        WebElement row = browser.waitFor(By.cssSelector("#tasks tbody tr"));
+        String task = row.getAttribute("data-task");
+        row.findElement(By.cssSelector("input[type=checkbox]")).click();
+        browser.find(By.id("preannotate-button")).click();
+        WebElement model = browser.waitFor(By.cssSelector("#deployed-models tbody tr"));
+        assertTrue(model.getText().contains("Disease"), model.getText());
+        browser.screenshot("preannotate-popup");
+
+        browser.find(By.id("start-preannotation")).click();
+        browser.waitUntil(d -> d.findElement(By.id("run-state")).getText().equals("Done"));
+        assertTrue(browser.find(By.id("preannotation-run")).getText().contains("1 of 1 tasks"));
+        browser.screenshot("preannotate-done");
+        browser.find(By.id("close-preannotate")).click();
+        new Select(browser.find(By.id("filter-predictions"))).selectByValue("any");
+        WebElement predicted = browser.waitFor(By.cssSelector("#tasks tr[data-task='" + task + "'] .prediction"));
+        assertTrue(predicted.getText().matches(".+ v\\d+( · \\d\\.\\d\\d)?"), predicted.getText());
+    }
+
+    /** A new project of olivia's with a labeling config of Disease and Chemical; its id. */
+    private static String newProject(String prefix) {
+        String name = prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+        String id = Users.field(Users.call("olivia", "POST", "/projects", "{\"name\": \"" + name + "\"}", 201), "id");
+        Users.call("olivia", "PUT", "/projects/" + id + "/labeling-config", "<View><Labels name=\"label\" toName=\"text\">"
+                + "<Label value=\"Disease\"/><Label value=\"Chemical\"/></Labels><Text name=\"text\" value=\"$text\"/></View>",
+                "application/xml", 200);
+        return id;
+    }
+
     /** The newest project of the demo's loop (it has a trained, deployed model), as project-service lists it. */
     private static String demoProject() {
         return Users.call("olivia", "GET", "/projects?q=NCBI%20disease%20demo&sort=created,desc&size=1", null, 200);
