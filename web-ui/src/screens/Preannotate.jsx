@@ -12,6 +12,14 @@ const RUN_STATES = {
   RUNNING: 'Running', SUCCEEDED: 'Done', PARTIAL: 'Done, with failed tasks', FAILED: 'Failed', CANCELLED: 'Cancelled',
 };
 const deploying = d => d?.state === 'PENDING';
+/** Why a run cannot start, in words (the services' details name runs by id). */
+const BLOCKERS = {
+  TRAINING_IN_PROGRESS: 'The project is training. Pre-annotate when the training has finished.',
+  DEPLOYMENT_IN_PROGRESS: 'The model server is starting. Pre-annotate when the deployment is ready.',
+  PREANNOTATION_IN_PROGRESS: 'A pre-annotation of this project is running. Start another when it has finished.',
+  NOTHING_DEPLOYED: 'Nothing is deployed: deploy a model first.',
+};
+const why = problem => BLOCKERS[problem?.reason] ?? problem?.detail ?? problem?.message;
 
 /** target: {taskIds, count} or {filter, count} (the list's filter, for all matching tasks). */
 export function Preannotate({ projectId, target, onClose }) {
@@ -47,7 +55,8 @@ export function Preannotate({ projectId, target, onClose }) {
       await call();
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
-      setError(err.message);
+      setError(why(err));
+      setRefresh(r => r + 1);
     } finally {
       setBusy(false);
     }
@@ -89,7 +98,7 @@ export function Preannotate({ projectId, target, onClose }) {
             <span class="hint">Deploys the models the labeling config binds now.</span>
           </div>
           <h3>Run</h3>
-          {!run && !context.canRun && <p class="notice" id="preannotate-blocked">{context.blockedBy?.detail}</p>}
+          {!run && !context.canRun && <p class="notice" id="preannotate-blocked">{why(context.blockedBy)}</p>}
           {!run && <button class="primary" id="start-preannotation" onClick={start}
             disabled={busy || !context.canRun || target.count === 0}>Start pre-annotation</button>}
           {run && <RunProgress run={run} />}

@@ -132,6 +132,14 @@ class WholeLoopIT {
         browser.waitUntil(d -> !d.findElements(By.id("train-blocked")).isEmpty());
         assertFalse(browser.find(By.id("train-now-button")).isEnabled());
         assertFalse(browser.find(By.id("train-blocked")).getText().isBlank());
+        // Meanwhile pre-annotation is refused, and the popup says why.
+        browser.open("/projects/" + projectId + "/tasks");
+        browser.waitFor(By.cssSelector("#tasks tbody input[type=checkbox]")).click();
+        browser.find(By.id("preannotate-button")).click();
+        String blocked = browser.waitFor(By.id("preannotate-blocked")).getText();
+        assertTrue(blocked.contains("train"), blocked);
+        assertFalse(browser.find(By.id("start-preannotation")).isEnabled());
+        browser.open("/projects/" + projectId + "/training");
         browser.waitUntil(TRAINING, d -> d.findElement(By.cssSelector("#runs tr[data-run='1'] .outcome")).getText()
                 .startsWith("Succeeded"));
         browser.find(By.cssSelector("#runs tr[data-run='1'] button.link")).click();
