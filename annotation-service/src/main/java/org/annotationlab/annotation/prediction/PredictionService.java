@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,6 +26,7 @@ import org.annotationlab.annotation.task.Task;
 import org.annotationlab.events.annotation.PredictionsStored;
 import org.annotationlab.events.outbox.Outbox;
 import org.annotationlab.events.project.ProjectRole;
+import org.annotationlab.web.membership.ProjectOwner;
 import org.annotationlab.web.problem.Problem;
 import org.annotationlab.web.problem.ProblemException;
 import org.jboss.logging.Logger;
@@ -40,9 +42,11 @@ public class PredictionService {
     private static final Logger LOG = Logger.getLogger(PredictionService.class);
 
     private final Outbox outbox;
+    private final ProjectOwner owner;
 
-    PredictionService(Outbox outbox) {
+    PredictionService(Outbox outbox, ProjectOwner owner) {
         this.outbox = outbox;
+        this.owner = owner;
     }
 
     @WithTransaction
@@ -55,7 +59,7 @@ public class PredictionService {
                                 + " task(s) are not in this project");
                     }
                     Map<UUID, Task> byId = tasks.stream().collect(Collectors.toMap(t -> t.id, Function.identity()));
-                    return ProjectLabels.of(projectId).invoke(labels -> {
+                    return labels(projectId, batch).invoke(labels -> {
                         List<Problem.FieldError> errors = new ArrayList<>();
                         for (int i = 0; i < batch.predictions().size(); i++) {
                             PredictionDtos.TaskPrediction p = batch.predictions().get(i);
@@ -72,6 +76,18 @@ public class PredictionService {
                 .invoke(() -> LOG.infof("project %s: predictions of %s %s stored for %d tasks", projectId, batch.model(),
                         batch.modelVersion(), taskIds.size()))
                 .replaceWith(taskIds.size());
+    }
+
+    /**
+     * The labels the spans are checked against (DESIGN.md §9): the event-fed view's when it holds
+     * every label the batch uses, else project-service's as saved now (a label added a moment
+     * ago), the view's again when project-service cannot be asked.
+     */
+    private Uni<Set<String>> labels(UUID projectId, PredictionDtos.Batch batch) {
+        return ProjectLabels.of(projectId).chain(view -> batch.predictions().stream()
+                .flatMap(p -> p.spans().stream()).allMatch(span -> view.contains(span.label()))
+                        ? Uni.createFrom().item(view)
+                        : owner.labelsAsync(projectId).map(saved -> saved != null ? saved : view));
     }
 
     @WithSession

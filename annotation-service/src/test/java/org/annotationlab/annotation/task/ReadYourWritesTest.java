@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * once, and each import right after a labeling-config change is checked against that change: 50
  * changes, each to a new label, each followed at once by an import using it; then a label just
  * removed is refused at once. The same for a completion: 50 changes, each followed at once by a
- * submitted completion whose span uses the new label.
+ * submitted completion whose span uses the new label, and for a batch of predictions.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LabInfra.class, restrictToAnnotatedClass = true,
@@ -68,6 +68,32 @@ class ReadYourWritesTest {
             refused += status == 201 ? 0 : 1;
         }
         assertEquals(0, refused, "completions refused right after the config change that allowed their label");
+    }
+
+    /** The same for predictions: each batch right after the change that added its label is stored. */
+    @Test
+    void predictionsRightAfterAConfigChangeAreCheckedAgainstThatChange() {
+        String id = projects("olivia").body(Map.of("name", "Predictions " + UUID.randomUUID())).post("/projects")
+                .then().statusCode(201).extract().path("id");
+        projects("olivia").contentType("application/xml").body(config("Start"))
+                .put("/projects/" + id + "/labeling-config").then().statusCode(200);
+        as("olivia").contentType("text/plain").body("Familial gout").post("/projects/" + id + "/tasks/import?format=text")
+                .then().statusCode(200);
+        String task = as("olivia").get("/projects/" + id + "/tasks").then().statusCode(200)
+                .extract().path("items[0].id");
+        int refused = 0;
+        for (int i = 0; i < 50; i++) {
+            projects("olivia").contentType("application/xml").body(config("Label" + i))
+                    .put("/projects/" + id + "/labeling-config").then().statusCode(200);
+            int status = as("olivia").body(Map.of("model", "ner", "modelVersion", String.valueOf(i), "predictions",
+                    List.of(Map.of("taskId", task, "spans", List.of(Map.of("start", 9, "end", 13, "label", "Label" + i))))))
+                    .put("/projects/" + id + "/predictions").statusCode();
+            refused += status == 200 ? 0 : 1;
+        }
+        assertEquals(0, refused, "predictions refused right after the config change that allowed their label");
+        as("olivia").body(Map.of("model", "ner", "modelVersion", "x", "predictions",
+                List.of(Map.of("taskId", task, "spans", List.of(Map.of("start", 9, "end", 13, "label", "Label3"))))))
+                .put("/projects/" + id + "/predictions").then().statusCode(422).body("reason", equalTo("INVALID_SPANS"));
     }
 
     /**
