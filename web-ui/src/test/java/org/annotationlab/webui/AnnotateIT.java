@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -178,7 +173,7 @@ class AnnotateIT {
     private static Scene scene(String prefix) {
         String name = prefix + " " + UUID.randomUUID().toString().substring(0, 8);
         String id = Users.field(Users.call("olivia", "POST", "/projects", "{\"name\": \"" + name + "\"}", 201), "id");
-        send("olivia", "PUT", "/projects/" + id + "/labeling-config", "application/xml", CONFIG, 200);
+        Users.call("olivia", "PUT", "/projects/" + id + "/labeling-config", CONFIG, "application/xml", 200);
         Users.call("olivia", "POST", "/projects/" + id + "/members", "{\"username\": \"anna\", \"role\": \"ANNOTATOR\"}", 201);
         Users.call("olivia", "POST", "/projects/" + id + "/members", "{\"username\": \"rita\", \"role\": \"REVIEWER\"}", 201);
         StringBuilder tasks = new StringBuilder("[");
@@ -205,19 +200,4 @@ class AnnotateIT {
     }
 
     /** A call with another body type than JSON (the labeling config's XML). */
-    private static String send(String username, String method, String path, String type, String body, int expected) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(Browser.URL + "/api" + path))
-                .header("Authorization", "Bearer " + Users.token(username)).header("Content-Type", type)
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertEquals(expected, response.statusCode(), method + " " + path + ": " + response.body());
-            return response.body();
-        } catch (IOException e) {
-            throw new AssertionError(path + " could not be reached: " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -32,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-    static final String URL = System.getProperty("lab.ui.url", "http://127.0.0.1:8080").replaceAll("/+$", "");
+    public static final String URL = System.getProperty("lab.ui.url", "http://127.0.0.1:8080").replaceAll("/+$", "");
     private static final Path FAILURES = Path.of("target/browser-failures");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
 
@@ -40,14 +41,26 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback, Par
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        driver = chromium();
+    }
+
+    /** Selects the field's text and types the new one, as a person would. */
+    static void replace(WebElement field, String text) {
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    /** Debian's headless Chromium at 1280×800, both paths given so Selenium never downloads a driver. */
+    public static ChromeDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("lab.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--window-size=1280,800", "--lang=en-GB");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("lab.chromedriver", "/usr/bin/chromedriver"))).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        chrome.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return chrome;
     }
 
     @Override

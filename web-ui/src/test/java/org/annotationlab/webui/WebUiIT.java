@@ -63,14 +63,14 @@ class WebUiIT {
         // A label bound to a model that does not exist: 422 UNKNOWN_MODEL next to the editor, the text kept.
         String wrong = "<View>\n  <Labels name=\"label\" toName=\"text\">\n    <Label value=\"Disease\" model=\"no_such_model_v9\"/>\n"
                 + "  </Labels>\n  <Text name=\"text\" value=\"$text\"/>\n</View>";
-        replace(browser.find(By.id("config-xml")), wrong);
+        Browser.replace(browser.find(By.id("config-xml")), wrong);
         browser.find(By.cssSelector("#labeling-config button[type=submit]")).click();
         String error = browser.waitFor(By.id("config-xml-error")).getText();
         assertTrue(error.contains("no_such_model_v9") && error.contains("Disease"), error);
         assertEquals(wrong, browser.find(By.id("config-xml")).getAttribute("value"));
         browser.screenshot("setup-config-error");
 
-        replace(browser.find(By.id("config-xml")), wrong.replace(" model=\"no_such_model_v9\"", ""));
+        Browser.replace(browser.find(By.id("config-xml")), wrong.replace(" model=\"no_such_model_v9\"", ""));
         browser.find(By.cssSelector("#labeling-config button[type=submit]")).click();
         browser.waitFor(By.cssSelector("#labeling-config .saved"));
         browser.waitFor(By.id("model-of-Disease"));
@@ -84,12 +84,12 @@ class WebUiIT {
 
         // Training defaults: an epoch count out of range is refused next to the field, the value kept.
         WebElement epochs = browser.find(By.id("param-epochs"));
-        replace(epochs, "500");
+        Browser.replace(epochs, "500");
         browser.find(By.cssSelector("#training-defaults button[type=submit]")).click();
         assertEquals("Epochs must be a whole number from 1 to 200.", browser.waitFor(By.id("param-epochs-error")).getText());
         assertEquals("500", epochs.getAttribute("value"));
         browser.screenshot("setup-training-defaults-error");
-        replace(epochs, "3");
+        Browser.replace(epochs, "3");
         browser.find(By.cssSelector("#training-defaults button[type=submit]")).click();
         browser.waitFor(By.cssSelector("#training-defaults .saved"));
 
@@ -199,12 +199,12 @@ class WebUiIT {
         assertTrue(browser.waitFor(By.id("train-warning")).getText().startsWith("0 completions are selected for training"),
                 browser.find(By.id("train-warning")).getText());
         WebElement epochs = browser.waitFor(By.id("train-epochs"));
-        replace(epochs, "0");
+        Browser.replace(epochs, "0");
         browser.find(By.id("train-now-button")).click();
         assertEquals("Epochs must be a whole number from 1 to 200.", browser.waitFor(By.id("train-epochs-error")).getText());
         assertEquals("0", epochs.getAttribute("value"));
 
-        replace(epochs, "1");
+        Browser.replace(epochs, "1");
         browser.find(By.id("train-now-button")).click();
         assertEquals("Training run 1 is queued.", browser.waitFor(By.cssSelector("#train-now .saved")).getText());
         browser.waitUntil(d -> d.findElement(By.cssSelector("#runs tr[data-run='1'] .outcome")).getText()
@@ -250,7 +250,7 @@ class WebUiIT {
                 .mapToObj(i -> "Sentence " + i + " mentions no disease.").collect(java.util.stream.Collectors.joining("\n")));
         new Select(browser.find(By.id("import-format"))).selectByValue("text");
         browser.find(By.id("import-file")).sendKeys(text.toString());
-        replace(browser.find(By.id("import-tag")), "second");
+        Browser.replace(browser.find(By.id("import-tag")), "second");
         browser.find(By.id("import-skip")).click();
         browser.find(By.cssSelector("#import button[type=submit]")).click();
         browser.waitUntil(d -> d.findElement(By.cssSelector("#import-result .saved")).getText().equals("Imported 55 tasks."));
@@ -327,9 +327,4 @@ class WebUiIT {
         return Users.call("olivia", "GET", "/projects?q=NCBI%20disease%20demo&sort=created,desc&size=1", null, 200);
     }
 
-    /** Selects the field's text and types the new one, as a person would. */
-    private static void replace(WebElement field, String text) {
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(text);
-    }
 }

@@ -14,7 +14,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -50,7 +49,7 @@ class WholeLoopIT {
         row.findElement(By.linkText("Set up")).click();
         WebElement xml = browser.waitFor(By.id("config-xml"));
         browser.waitUntil(d -> !xml.getAttribute("value").isBlank());
-        replace(xml, "<View>\n  <Labels name=\"label\" toName=\"text\">\n    <Label value=\"Disease\"/>\n  </Labels>\n"
+        Browser.replace(xml, "<View>\n  <Labels name=\"label\" toName=\"text\">\n    <Label value=\"Disease\"/>\n  </Labels>\n"
                 + "  <Text name=\"text\" value=\"$text\"/>\n</View>");
         browser.find(By.cssSelector("#labeling-config button[type=submit]")).click();
         browser.waitFor(By.cssSelector("#labeling-config .saved"));
@@ -82,7 +81,7 @@ class WholeLoopIT {
         browser.waitUntil(d -> d.findElement(By.cssSelector("#bulk-actions .saved")).getText().equals("Assigned 48 tasks."));
         filterByTag("new");
         browser.find(By.id("select-page")).click();
-        replace(browser.find(By.id("assign-annotator")), "anna");
+        Browser.replace(browser.find(By.id("assign-annotator")), "anna");
         browser.find(By.cssSelector("#assign-form button[type=submit]")).click();
         browser.waitUntil(d -> d.findElement(By.cssSelector("#bulk-actions .saved")).getText().equals("Assigned 3 tasks."));
         assertTrue(Users.call("olivia", "GET", "/annotations/projects/" + projectId + "/tasks/counts", null, 200)
@@ -124,8 +123,8 @@ class WholeLoopIT {
 
         // Owner: Train Now (disabled while the run goes), SUCCEEDED with its scores and log; deployed.
         browser.signIn("olivia").open("/projects/" + projectId + "/training");
-        replace(browser.waitFor(By.id("train-epochs")), "8");
-        replace(browser.find(By.id("train-learningRate")), "0.01");
+        Browser.replace(browser.waitFor(By.id("train-epochs")), "8");
+        Browser.replace(browser.find(By.id("train-learningRate")), "0.01");
         browser.find(By.id("train-deploy")).click();
         browser.find(By.id("train-now-button")).click();
         // The status the button follows says a run is going: disabled, with the reason beside it.
@@ -172,7 +171,7 @@ class WholeLoopIT {
     }
 
     private void addMember(String username, String role) {
-        replace(browser.find(By.id("member-username")), username);
+        Browser.replace(browser.find(By.id("member-username")), username);
         new Select(browser.find(By.id("member-role"))).selectByValue(role);
         browser.find(By.cssSelector("#add-member button[type=submit]")).click();
         browser.waitFor(By.cssSelector("tr[data-member='" + username + "']"));
@@ -181,7 +180,7 @@ class WholeLoopIT {
     private void importFile(String format, Path file, String tag) {
         new Select(browser.waitFor(By.id("import-format"))).selectByValue(format);
         browser.find(By.id("import-file")).sendKeys(file.toString());
-        replace(browser.find(By.id("import-tag")), tag);
+        Browser.replace(browser.find(By.id("import-tag")), tag);
         browser.find(By.cssSelector("#import button[type=submit]")).click();
     }
 
@@ -202,8 +201,4 @@ class WholeLoopIT {
         return Path.of(WholeLoopIT.class.getClassLoader().getResource(name).toURI());
     }
 
-    private static void replace(WebElement field, String text) {
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(text);
-    }
 }

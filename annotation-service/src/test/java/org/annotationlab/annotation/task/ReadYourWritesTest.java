@@ -50,14 +50,8 @@ class ReadYourWritesTest {
 
     @Test
     void aCompletionRightAfterAConfigChangeIsCheckedAgainstThatChange() {
-        String id = projects("olivia").body(Map.of("name", "Completions " + UUID.randomUUID())).post("/projects")
-                .then().statusCode(201).extract().path("id");
-        projects("olivia").contentType("application/xml").body(config("Start"))
-                .put("/projects/" + id + "/labeling-config").then().statusCode(200);
-        as("olivia").contentType("text/plain").body("Familial gout").post("/projects/" + id + "/tasks/import?format=text")
-                .then().statusCode(200);
-        String task = as("olivia").get("/projects/" + id + "/tasks").then().statusCode(200)
-                .extract().path("items[0].id");
+        String id = projectWithOneTask("Completions ");
+        String task = firstTask(id);
         int refused = 0;
         for (int i = 0; i < 50; i++) {
             projects("olivia").contentType("application/xml").body(config("Label" + i))
@@ -73,14 +67,8 @@ class ReadYourWritesTest {
     /** The same for predictions: each batch right after the change that added its label is stored. */
     @Test
     void predictionsRightAfterAConfigChangeAreCheckedAgainstThatChange() {
-        String id = projects("olivia").body(Map.of("name", "Predictions " + UUID.randomUUID())).post("/projects")
-                .then().statusCode(201).extract().path("id");
-        projects("olivia").contentType("application/xml").body(config("Start"))
-                .put("/projects/" + id + "/labeling-config").then().statusCode(200);
-        as("olivia").contentType("text/plain").body("Familial gout").post("/projects/" + id + "/tasks/import?format=text")
-                .then().statusCode(200);
-        String task = as("olivia").get("/projects/" + id + "/tasks").then().statusCode(200)
-                .extract().path("items[0].id");
+        String id = projectWithOneTask("Predictions ");
+        String task = firstTask(id);
         int refused = 0;
         for (int i = 0; i < 50; i++) {
             projects("olivia").contentType("application/xml").body(config("Label" + i))
@@ -114,6 +102,21 @@ class ReadYourWritesTest {
                 .until(() -> given().header("Authorization", admin).get("/projects/" + id + "/tasks").statusCode() == 404);
         given().header("Authorization", admin).contentType("text/plain").body("Familial gout")
                 .post("/projects/" + id + "/tasks/import?format=text").then().statusCode(404);
+    }
+
+    /** A project of olivia's with a labeling config of one label and one task, "Familial gout"; its id. */
+    private static String projectWithOneTask(String name) {
+        String id = projects("olivia").body(Map.of("name", name + UUID.randomUUID())).post("/projects")
+                .then().statusCode(201).extract().path("id");
+        projects("olivia").contentType("application/xml").body(config("Start"))
+                .put("/projects/" + id + "/labeling-config").then().statusCode(200);
+        as("olivia").contentType("text/plain").body("Familial gout").post("/projects/" + id + "/tasks/import?format=text")
+                .then().statusCode(200);
+        return id;
+    }
+
+    private static String firstTask(String projectId) {
+        return as("olivia").get("/projects/" + projectId + "/tasks").then().statusCode(200).extract().path("items[0].id");
     }
 
     private static int importWith(String projectId, String label) {

@@ -1,17 +1,15 @@
 package org.annotationlab.webui.bench;
 
-import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.annotationlab.webui.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -22,20 +20,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 final class BenchBrowser implements AutoCloseable {
 
-    static final String URL = System.getProperty("lab.ui.url", "http://127.0.0.1:8080").replaceAll("/+$", "");
+    static final String URL = Browser.URL;
     private static final String PASSWORD = "lab";
 
     private final ChromeDriver driver;
 
     BenchBrowser() {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("lab.chromium", "/usr/bin/chromium"));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,800", "--lang=en-GB");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(System.getProperty("lab.chromedriver", "/usr/bin/chromedriver"))).build();
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        driver = Browser.chromium();
     }
 
     /** Opens the UI and signs in; returns once the shell shows the user. */
