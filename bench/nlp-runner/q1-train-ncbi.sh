@@ -43,7 +43,13 @@ rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$out/train.time")
 devel_f1=$(python3 -c 'import json,sys; print("%.4f" % json.load(open(sys.argv[1]))["micro"]["f1"])' "$out/run/metrics.json")
 read -r p r f1 < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("%.4f %.4f %.4f" % (d["precision"], d["recall"], d["f1"]))' "$out/evaluate.json")
 
+commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[[ -z "$(git -C "$repo" status --porcelain -- nlp-runner bench/nlp-runner 2>/dev/null)" ]] \
+  || commit="$commit + uncommitted changes in nlp-runner/ or bench/nlp-runner/"
+
 echo "Q1 NCBI-disease (train.tsv -> devel.tsv validation -> test.tsv)"
+echo "  commit:             $commit"
+echo "  parameters:         $(cat "$out/params.json")"
 echo "  termination:        $(cat "$out/termination-log")"
 echo "  devel micro F1:     $devel_f1"
 echo "  test precision:     $p"

@@ -3,7 +3,6 @@ package org.annotationlab.nlprunner.evaluation;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -13,13 +12,13 @@ import org.annotationlab.nlprunner.conll.ConllParser;
 import org.annotationlab.nlprunner.conll.ConllSentence;
 import org.annotationlab.nlprunner.serve.ModelLoader;
 import org.annotationlab.nlprunner.spark.SparkSessions;
-import org.annotationlab.nlprunner.train.NerTrainer;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.SparkSession;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.johnsnowlabs.nlp.annotators.ner.dl.NerDLModel;
 
 /**
  * {@code nlp-runner evaluate --model <dir> --test-set <conll>}: scores a saved model on a
@@ -55,8 +54,8 @@ public final class EvaluateCommand {
         Transformer[] stages = PipelineModel.load(modelDir.toString()).stages();
         // The saved pipeline is DocumentAssembler, SentenceDetector, Tokenizer, embeddings, NER:
         // the test set brings its own tokens, so only the last two stages run.
-        List<Transformer> tagging = Arrays.asList(stages).subList(stages.length - 2, stages.length);
-        EvaluationResult result = new HeldOutEvaluation(spark).evaluate(tagging, NerTrainer.NER, sentences);
+        EvaluationResult result = new HeldOutEvaluation(spark).evaluate(stages[stages.length - 2],
+                (NerDLModel) stages[stages.length - 1], sentences);
         stderr.print(result.table());
         ObjectMapper json = new ObjectMapper();
         ObjectNode line = json.createObjectNode();

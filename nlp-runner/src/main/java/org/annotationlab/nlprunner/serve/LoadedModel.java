@@ -1,12 +1,10 @@
 package org.annotationlab.nlprunner.serve;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 
-import org.annotationlab.nlprunner.spark.AnnotationFrames;
+import org.annotationlab.nlprunner.tagging.SentenceTagger;
 import org.annotationlab.nlprunner.train.NerTrainer;
 
 import com.johnsnowlabs.nlp.Annotation;
@@ -23,38 +21,41 @@ import scala.collection.immutable.Map;
  * A saved NER pipeline loaded for prediction, with its name and the labels it predicts.
  * Prediction is thread-safe and runs without Spark jobs: a {@link LightPipeline} takes each text
  * through sentence detection, tokenization and embeddings, then the NER stage tags the sentences
- * of all texts of the request together, in TensorFlow batches (LightPipeline alone would make one
- * TensorFlow call per text). The sentences go to TensorFlow shortest first, so each TensorFlow
- * batch pads its sentences to a similar length, in batches of {@value #SERVING_BATCH_SIZE}
- * whatever batch size the model was trained with.
+ * of all texts of the request together, in TensorFlow batches of up to {@value #SERVING_BATCH_SIZE}
+ * whatever batch size the model was trained with (LightPipeline alone would make one TensorFlow
+ * call per text). The batches come from {@link SentenceTagger}, as in evaluation: a sentence gets
+ * the same spans whatever else is in the request.
  */
 public final class LoadedModel {
 
     /** Division slash U+2215: same UTF-16 length as '/', so offsets are unchanged (see {@link #predict}). */
     private static final char SLASH_STAND_IN = '\u2215';
-    /** Texts per TensorFlow call when serving; measured against 8 and 32 in nlp-runner's README (P2). */
-    static final int SERVING_BATCH_SIZE = 16;
-    private static final String[] NER_INPUTS = {AnnotationFrames.SENTENCE, AnnotationFrames.TOKEN, NerTrainer.EMBEDDINGS};
+    /** Sentences per TensorFlow call when serving; measured against 8 and 32 in nlp-runner's README (P2). */
+    static final int SERVING_BATCH_SIZE = SentenceTagger.BATCH_SIZE;
 
     private final String name;
     private final String path;
     private final List<String> labels;
     private final LightPipeline pipeline;
-    private final NerDLModel ner;
+    private final SentenceTagger tagger;
 
     /**
      * @param pipeline the serving pipeline whose NER stage is {@code ner}; the stage is set lazy
      *                 here, so the LightPipeline stops after the embeddings
      */
     LoadedModel(String name, String path, List<String> labels, LightPipeline pipeline, NerDLModel ner) {
+        this(name, path, labels, pipeline, ner, SERVING_BATCH_SIZE);
+    }
+
+    /** As above, with at most {@code batchSize} sentences per TensorFlow call. */
+    LoadedModel(String name, String path, List<String> labels, LightPipeline pipeline, NerDLModel ner, int batchSize) {
         this.name = name;
         this.path = path;
         this.labels = List.copyOf(labels);
         this.pipeline = pipeline;
-        this.ner = ner;
+        this.tagger = ner == null ? null : new SentenceTagger(ner, batchSize);
         if (ner != null) {
             ner.setLazyAnnotator(true);
-            ner.setBatchSize(SERVING_BATCH_SIZE);
         }
     }
 
@@ -76,51 +77,54 @@ public final class LoadedModel {
         // Hadoop or DBFS) as an image path; a stand-in character of equal length avoids that
         // lookup for client text while keeping every character offset valid.
         String[] inputs = texts.stream().map(text -> text.replace('/', SLASH_STAND_IN)).toArray(String[]::new);
-        Map<String, Seq<IAnnotation>>[] annotated = pipeline.fullAnnotate(inputs);
-        List<Annotation[]> batch = new ArrayList<>(inputs.length);
-        for (Map<String, Seq<IAnnotation>> annotations : annotated) {
-            List<Annotation> nerInput = new ArrayList<>();
-            for (String column : NER_INPUTS) {
-                Option<Seq<IAnnotation>> values = annotations.get(column);
-                if (values.isDefined()) {
-                    JavaConverters.seqAsJavaList(values.get()).forEach(a -> nerInput.add((Annotation) a));
-                }
-            }
-            batch.add(nerInput.toArray(Annotation[]::new));
+        List<Sentence> sentences = sentences(pipeline.fullAnnotate(inputs));
+        List<List<Annotation>> tagged = tagger.tag(sentences.stream().map(Sentence::embeddings).toList());
+        List<List<TaggedToken>> tokens = new ArrayList<>(texts.size());
+        for (int t = 0; t < texts.size(); t++) {
+            tokens.add(new ArrayList<>());
         }
-        List<Seq<Annotation>> tagged = tagShortestFirst(batch);
+        for (int s = 0; s < tagged.size(); s++) {
+            Sentence sentence = sentences.get(s);
+            tokens.get(sentence.text()).addAll(tokens(tagged.get(s), sentence.index()));
+        }
         List<List<PredictedSpan>> results = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            results.add(SpanDecoder.decode(texts.get(i), tokens(JavaConverters.seqAsJavaList(tagged.get(i))), name));
+        for (int t = 0; t < texts.size(); t++) {
+            results.add(SpanDecoder.decode(texts.get(t), tokens.get(t), name));
         }
         return results;
     }
 
-    /** The NER stage over the texts ordered by annotation count (a proxy for length), answered in input order. */
-    private List<Seq<Annotation>> tagShortestFirst(List<Annotation[]> batch) {
-        Integer[] order = new Integer[batch.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingInt(i -> batch.get(i).length));
-        List<Annotation[]> sorted = new ArrayList<>(order.length);
-        for (int i : order) {
-            sorted.add(batch.get(i));
-        }
-        List<Seq<Annotation>> tagged = JavaConverters.seqAsJavaList(ner.batchAnnotate(JavaConverters.asScalaBuffer(sorted)));
-        List<Seq<Annotation>> inInputOrder = new ArrayList<>(Collections.nCopies(order.length, null));
-        for (int k = 0; k < order.length; k++) {
-            inInputOrder.set(order[k], tagged.get(k));
-        }
-        return inInputOrder;
+    /** Sentence {@code index} of text {@code text}: its embeddings annotations, all NerDL reads. */
+    private record Sentence(int text, int index, List<Annotation> embeddings) {
     }
 
-    private static List<TaggedToken> tokens(List<Annotation> ner) {
+    /** Every sentence of every annotated text, texts in order, each text's sentences in order. */
+    private static List<Sentence> sentences(Map<String, Seq<IAnnotation>>[] annotated) {
+        List<Sentence> sentences = new ArrayList<>();
+        for (int t = 0; t < annotated.length; t++) {
+            Option<Seq<IAnnotation>> values = annotated[t].get(NerTrainer.EMBEDDINGS);
+            if (values.isEmpty()) {
+                continue;
+            }
+            java.util.Map<Integer, List<Annotation>> bySentence = new TreeMap<>();
+            for (IAnnotation value : JavaConverters.seqAsJavaList(values.get())) {
+                Annotation a = (Annotation) value;
+                int index = parseInt(JavaConverters.mapAsJavaMap(a.metadata()).get("sentence"));
+                bySentence.computeIfAbsent(index, k -> new ArrayList<>()).add(a);
+            }
+            for (java.util.Map.Entry<Integer, List<Annotation>> sentence : bySentence.entrySet()) {
+                sentences.add(new Sentence(t, sentence.getKey(), sentence.getValue()));
+            }
+        }
+        return sentences;
+    }
+
+    /** The tagged tokens of one sentence, which is sentence {@code sentence} of its text. */
+    private static List<TaggedToken> tokens(List<Annotation> ner, int sentence) {
         List<TaggedToken> tokens = new ArrayList<>(ner.size());
         for (Annotation a : ner) {
             java.util.Map<String, String> metadata = JavaConverters.mapAsJavaMap(a.metadata());
-            tokens.add(new TaggedToken(a.begin(), a.end(), a.result(),
-                    parseInt(metadata.get("sentence")),
+            tokens.add(new TaggedToken(a.begin(), a.end(), a.result(), sentence,
                     confidence(metadata.getOrDefault("confidence", metadata.get(a.result())))));
         }
         return tokens;

@@ -12,6 +12,7 @@ import org.annotationlab.training.contract.TrainingParameters;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.Transformer;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -20,6 +21,7 @@ import org.apache.spark.sql.types.StructType;
 import com.johnsnowlabs.nlp.DocumentAssembler;
 import com.johnsnowlabs.nlp.annotators.Tokenizer;
 import com.johnsnowlabs.nlp.annotators.ner.dl.NerDLApproach;
+import com.johnsnowlabs.nlp.annotators.ner.dl.NerDLModel;
 import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
 import com.johnsnowlabs.nlp.embeddings.WordEmbeddings;
 
@@ -42,6 +44,16 @@ public final class NerTrainer {
      * @param serving the full raw-text pipeline to save
      */
     public record TrainedModel(PipelineModel tagger, PipelineModel serving) {
+
+        /** The embeddings stage. */
+        public Transformer embeddings() {
+            return tagger.stages()[0];
+        }
+
+        /** The NER stage. */
+        public NerDLModel ner() {
+            return (NerDLModel) tagger.stages()[1];
+        }
     }
 
     private final SparkSession spark;
@@ -87,6 +99,9 @@ public final class NerTrainer {
         ner.setDropout((float) parameters.dropout());
         ner.setBatchSize(parameters.batchSize());
         ner.setRandomSeed(parameters.seed());
+        // One inter-op thread: the graph's in-place variable updates otherwise race with the ops
+        // that read those variables, and two runs with the same seed drift apart (issue 25).
+        ner.setConfigProtoBytes(TensorFlowSessions.configProto());
         // The held-out evaluation is ours (EntityEvaluator); NerDL's own split would be unseeded.
         ner.setValidationSplit(0f);
         ner.setIncludeConfidence(true);

@@ -63,6 +63,7 @@ final class TrainingRun {
             Path graphFolder = work.resolve("graph");
             int seededOps = SeededGraph.write(graph, parameters.seed(), graphFolder);
             log.line("TensorFlow graph: bundled " + graph + ", " + seededOps + " random ops seeded with " + parameters.seed());
+            log.line(TensorFlowSessions.describe());
             events.started(request.trainingSet(), request.output().toString(), parameters, data.training().size(),
                     data.validation().size());
             if (vectors == null) {
@@ -76,8 +77,7 @@ final class TrainingRun {
             events.evaluating(data.validation().size());
             EvaluationResult result = data.validation().isEmpty()
                     ? new EntityEvaluator().evaluate(List.of(), List.of())
-                    : new HeldOutEvaluation(spark()).evaluate(
-                            List.of(model.tagger().stages()), NerTrainer.NER, data.validation());
+                    : new HeldOutEvaluation(spark()).evaluate(model.embeddings(), model.ner(), data.validation());
             log.line("Evaluation on " + result.sentences() + " held-out sentences (entity level, exact span):");
             log.line(result.table());
 

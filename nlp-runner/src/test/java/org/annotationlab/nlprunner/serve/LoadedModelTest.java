@@ -6,19 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.annotationlab.nlprunner.TrainedModelFixture;
 import org.annotationlab.nlprunner.conll.ConllParser;
 import org.annotationlab.nlprunner.conll.ConllSentence;
 import org.annotationlab.nlprunner.conll.TokenSpan;
+import org.apache.spark.ml.PipelineModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.johnsnowlabs.nlp.LightPipeline;
+import com.johnsnowlabs.nlp.annotators.ner.dl.NerDLModel;
 
 /** The saved model reloads from disk and predicts character-offset spans on raw text. */
 class LoadedModelTest {
@@ -80,16 +86,47 @@ class LoadedModelTest {
     }
 
     @Test
-    void aBatchOfTextsOfMixedLengthsGetsTheSpansEachTextGetsAlone() {
-        // The server tags a batch shortest first and answers in input order: longest first here.
-        List<String> texts = sentences.stream().map(ConllSentence::text)
-                .sorted(Comparator.comparingInt(String::length).reversed()).limit(20).toList();
+    void aTextGetsTheSameSpansWhateverTheBatchSizeAndOrderOfTheRequest() throws Exception {
+        // Issue 25: NerDL pads a TensorFlow batch's characters to its longest word, and a sentence's
+        // spans changed with the other sentences of the request. All 300 sample sentences, at
+        // batch sizes 1, 16 and 64, in corpus order and shuffled.
+        List<String> texts = new ConllParser().parse(TrainedModelFixture.SAMPLE).stream().map(ConllSentence::text).toList();
+        List<Integer> shuffled = IntStream.range(0, texts.size()).boxed().collect(Collectors.toList());
+        Collections.shuffle(shuffled, new Random(7));
+        PipelineModel pipeline = PipelineModel.load(TrainedModelFixture.output().resolve("model").toString());
+        NerDLModel ner = (NerDLModel) pipeline.stages()[pipeline.stages().length - 1];
+        List<List<String>> alone = null;
+        for (int batchSize : new int[] {1, 16, 64}) {
+            LoadedModel batched = new LoadedModel("disease", "fixture", List.of("Disease"),
+                    new LightPipeline(pipeline, false), ner, batchSize);
 
-        List<List<PredictedSpan>> together = model.predict(texts);
+            List<List<String>> inCorpusOrder = batched.predict(texts).stream().map(LoadedModelTest::offsets).toList();
+            List<List<PredictedSpan>> results = batched.predict(shuffled.stream().map(texts::get).toList());
+            List<List<String>> whenShuffled = new ArrayList<>(Collections.nCopies(texts.size(), null));
+            for (int k = 0; k < shuffled.size(); k++) {
+                whenShuffled.set(shuffled.get(k), offsets(results.get(k)));
+            }
 
-        for (int i = 0; i < texts.size(); i++) {
-            assertEquals(offsets(model.predict(List.of(texts.get(i))).get(0)), offsets(together.get(i)), texts.get(i));
+            if (alone == null) {
+                alone = inCorpusOrder;
+                assertTrue(alone.stream().anyMatch(spans -> !spans.isEmpty()), "the model found no entity");
+            }
+            assertSameSpans(alone, inCorpusOrder, texts, "batch " + batchSize + ", corpus order");
+            assertSameSpans(alone, whenShuffled, texts, "batch " + batchSize + ", shuffled");
         }
+    }
+
+    private static void assertSameSpans(List<List<String>> expected, List<List<String>> actual, List<String> texts,
+                                        String how) {
+        List<String> differences = new ArrayList<>();
+        for (int i = 0; i < expected.size(); i++) {
+            if (!expected.get(i).equals(actual.get(i))) {
+                differences.add("text " + i + " \"" + texts.get(i) + "\": alone " + expected.get(i) + ", " + how + " "
+                        + actual.get(i));
+            }
+        }
+        assertTrue(differences.isEmpty(), differences.size() + " of " + expected.size() + " texts got other spans at "
+                + how + ":\n" + String.join("\n", differences));
     }
 
     private static List<String> offsets(List<PredictedSpan> spans) {
