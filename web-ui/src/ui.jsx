@@ -91,5 +91,5 @@ export function usePagedList(load, deps, then) {
   return { page, pageNo, setPageNo, error, setError };
 }
 
-/** "1 task", "3 tasks": a count with its noun (regular plurals). */
-export const counted = (n, noun) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** "1 task", "3 tasks", "2 entities": a count with its noun (plural given when not noun + s). */
+export const counted = (n, noun, plural = noun + 's') => `${n} ${n === 1 ? noun : plural}`;

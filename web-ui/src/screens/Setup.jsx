@@ -1,10 +1,10 @@
 // Project setup: the labeling config with Label Studio's live preview, a model per label, members,
-// training defaults and active learning. Each section saves on its own; a refused save shows its
+// training defaults, the test set and active learning. Each section saves on its own; a refused save shows its
 // sentence next to the field and keeps what the user typed.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, get, query } from '../api.js';
 import { ROLE_NAMES, may, whyNot } from '../roles.js';
-import { Banner, Field, Loading, Pager, formatTime, useDebounced, usePagedList } from '../ui.jsx';
+import { Banner, Field, Loading, Pager, counted, formatTime, useDebounced, usePagedList } from '../ui.jsx';
 import { PARAMETERS, rangeErrors } from '../training.js';
 import { loadEditor } from '../editor.js';
 
@@ -25,6 +25,7 @@ export function Setup({ user, projectId }) {
       <LabelingConfig project={project} editable={editable} />
       <Members project={project} user={user} />
       <TrainingDefaults project={project} editable={editable} />
+      <TestSet project={project} user={user} editable={may(project, user, 'TRAIN')} />
       <ActiveLearning project={project} editable={editable} />
     </section>
   );
@@ -333,6 +334,42 @@ function TrainingDefaults({ project, editable }) {
       {s.status && <span class="saved" role="status">{s.status}</span>}
     </form>
   );
+}
+
+const TAG = /^[\p{L}\p{N}_.:-]{1,100}$/u;
+
+/** The test tag (annotation-service's setting) and what the test set holds now. */
+function TestSet({ project, user, editable }) {
+  const s = useSettings(`/annotations/projects/${project.id}/test-set/settings`, v => ({ tag: v.tag }),
+    f => ({ tag: f.tag.trim() }));
+  const [summary, setSummary] = useState(null);
+  const readsSet = may(project, user, 'READ_TRAINING');
+  useEffect(() => {
+    if (readsSet) get(`/annotations/projects/${project.id}/test-set/summary`).then(setSummary).catch(() => setSummary(null));
+  }, [project.id, s.saved]);
+  if (!s.form) return <div class="card wide"><Banner error={s.errors.form} />{!s.errors.form && <Loading what="the test set" />}</div>;
+  const check = () => TAG.test(s.form.tag.trim()) ? {} : { tag: 'A tag is 1 to 100 letters, digits, or _ . : - (no spaces).' };
+  return (
+    <form class="card wide" id="test-set" onSubmit={e => s.save(e, check())} noValidate>
+      <h2>Test set</h2>
+      <p class="hint">Tasks with the test tag are never trained on: they are the test set every model of the project is measured on.</p>
+      <Banner error={s.errors.form} />
+      <Field id="test-tag" label="Test tag" error={s.errors.tag} hint="Tag tasks with it on the Tasks screen.">
+        <input id="test-tag" value={s.form.tag} readOnly={!editable} aria-invalid={!!s.errors.tag}
+          aria-describedby={s.errors.tag ? 'test-tag-error' : 'test-tag-hint'} onInput={s.set('tag')} />
+      </Field>
+      {summary && <p class="hint" id="test-set-size">{testSetText(summary)}</p>}
+      {editable && <button type="submit" class="primary">Save test tag</button>}
+      {s.status && <span class="saved" role="status">{s.status}</span>}
+    </form>
+  );
+}
+
+function testSetText({ tag, selected }) {
+  const n = selected.selectedCompletions;
+  if (n === 0) return `No task tagged "${tag}" has a submitted completion yet, so there is no test set: models are measured on a split of the training set.`;
+  const entities = Object.values(selected.entitiesPerLabel).reduce((a, b) => a + b, 0);
+  return `${counted(n, 'task')} tagged "${tag}" with a submitted completion (${counted(entities, 'entity', 'entities')}) form the test set.`;
 }
 
 const EVERY = ['50', '100', '200'];

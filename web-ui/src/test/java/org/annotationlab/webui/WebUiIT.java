@@ -93,6 +93,19 @@ class WebUiIT {
         browser.find(By.cssSelector("#training-defaults button[type=submit]")).click();
         browser.waitFor(By.cssSelector("#training-defaults .saved"));
 
+        // Test set: a tag with a space is refused next to the field, the value kept; another tag is saved.
+        WebElement testTag = browser.find(By.id("test-tag"));
+        assertEquals("test", testTag.getAttribute("value"));
+        assertTrue(browser.waitFor(By.id("test-set-size")).getText().startsWith("No task tagged \"test\""));
+        Browser.replace(testTag, "held out");
+        browser.find(By.cssSelector("#test-set button[type=submit]")).click();
+        assertEquals("A tag is 1 to 100 letters, digits, or _ . : - (no spaces).", browser.waitFor(By.id("test-tag-error")).getText());
+        assertEquals("held out", testTag.getAttribute("value"));
+        Browser.replace(testTag, "held-out");
+        browser.find(By.cssSelector("#test-set button[type=submit]")).click();
+        browser.waitFor(By.cssSelector("#test-set .saved"));
+        browser.waitUntil(d -> d.findElement(By.id("test-set-size")).getText().startsWith("No task tagged \"held-out\""));
+
         // Active learning: on, every 100, no deploy; shown again after a reload.
         browser.find(By.id("al-enabled")).click();
         new Select(browser.find(By.id("al-every"))).selectByValue("100");
@@ -105,6 +118,7 @@ class WebUiIT {
         assertEquals("100", new Select(browser.find(By.id("al-every"))).getFirstSelectedOption().getAttribute("value"));
         assertFalse(browser.find(By.id("al-deploy")).isSelected());
         assertEquals("3", browser.waitFor(By.id("param-epochs")).getAttribute("value"));
+        assertEquals("held-out", browser.waitFor(By.id("test-tag")).getAttribute("value"));
         browser.waitUntil(d -> d.findElement(By.id("al-next")).getText().startsWith("Next automatic training after 100"));
         browser.scrollTo(By.id("training-defaults"));
         browser.screenshot("setup-settings");

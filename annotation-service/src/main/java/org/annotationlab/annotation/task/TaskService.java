@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.annotationlab.annotation.task.TaskDtos.View;
+import org.annotationlab.annotation.trainingset.TrainingSetTracker;
 import org.annotationlab.events.project.ProjectRole;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.paging.Page;
@@ -23,9 +24,11 @@ import org.annotationlab.web.paging.PageRequest;
 public class TaskService {
 
     private final TaskViews views;
+    private final TrainingSetTracker trainingSet;
 
-    TaskService(TaskViews views) {
+    TaskService(TaskViews views, TrainingSetTracker trainingSet) {
         this.views = views;
+        this.trainingSet = trainingSet;
     }
 
     @WithSession
@@ -52,8 +55,7 @@ public class TaskService {
     /**
      * Adds and removes tags on the request's tasks with one statement per added tag and one for
      * all removed ones, set-based over the matching tasks (none is loaded); the number of tasks.
-     * Tags do not change the selected training-set size (it is counted without a tag filter), so
-     * nothing is recounted.
+     * The training set's size is recounted: adding or removing the test tag changes it.
      */
     @WithTransaction
     public Uni<Integer> tag(UUID projectId, TaskDtos.Tagging request) {
@@ -66,6 +68,7 @@ public class TaskService {
                 // while removing a filter's tag would.
                 .call(() -> addTags(tasks, add))
                 .call(() -> removeTags(tasks, remove))
+                .call(() -> trainingSet.requestRecount(projectId))
                 .map(Long::intValue));
     }
 

@@ -19,15 +19,17 @@ import java.util.UUID;
 import org.annotationlab.annotation.span.SpanCodec;
 import org.annotationlab.annotation.config.AnnotationConfig;
 import org.annotationlab.annotation.config.BlockingAccess;
+import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectPermission;
 
 /**
- * Streams a project's selected training set (DESIGN.md §4) from a server-side cursor, one task
- * at a time, so memory stays constant in the number of tasks. The candidates (submitted, not
- * rejected) arrive grouped by task; {@link SelectionRules} picks one per task and
- * {@link ConllWriter} renders it. An {@link Export} reads the set twice inside one
- * repeatable-read snapshot: first to count (the response headers report the spans adjusted),
- * then to write — both passes see the same data.
+ * Streams a project's selected training set, or its test set (DESIGN.md §4), from a server-side
+ * cursor, one task at a time, so memory stays constant in the number of tasks. The candidates
+ * (submitted, not rejected) arrive grouped by task; {@link SelectionRules} picks one per task and
+ * {@link ConllWriter} renders it. An {@link Export} reads the project's test tag and the set twice
+ * inside one repeatable-read snapshot: first to count (the response headers report the spans
+ * adjusted), then to write — all see the same data, so a test task is never in a training set,
+ * whatever the tag changes to meanwhile.
  */
 @ApplicationScoped
 public class TrainingSetExporter {
@@ -35,10 +37,17 @@ public class TrainingSetExporter {
     private static final String CANDIDATES = """
             select c.task_id, t.text, c.id, c.submitted, c.review_status, c.submitted_at, c.spans
               from completion c join task t on t.id = c.task_id
-             where c.project_id = ? and %s
-               and (cardinality(?::varchar[]) = 0
+             where c.project_id = ? and %s and %s
+             order by t.seq, c.task_id""";
+    /** Parameters: the project, the tags twice. */
+    private static final String TRAINING_CANDIDATES = CANDIDATES.formatted(SelectionRules.usable("c"), """
+            (cardinality(?::varchar[]) = 0
                     or exists (select 1 from task_tag tt where tt.task_id = c.task_id and tt.tag = any(?::varchar[])))
-             order by t.seq, c.task_id""".formatted(SelectionRules.usable("c"));
+               and not\s""" + TestSet.containsSql("c.task_id", "c.project_id"));
+    /** Parameter: the project. */
+    private static final String TEST_CANDIDATES = CANDIDATES.formatted(SelectionRules.usable("c"),
+            TestSet.containsSql("c.task_id", "c.project_id"));
+    private static final String TEST_TAG = "select " + TestSet.tagSql("?");
 
     private final AgroalDataSource dataSource;
     private final AnnotationConfig config;
@@ -53,8 +62,27 @@ public class TrainingSetExporter {
     /** The output formats. */
     public enum Format { CONLL, JSON }
 
-    /** Opens a read-only snapshot after checking the caller may read the project's training data. */
-    public Export open(UUID projectId, List<String> tags) {
+    /**
+     * Opens the training set of the tasks with any of {@code tags} (all tasks if none), test tasks
+     * excepted; 422 naming {@code tags} if they include the test tag.
+     */
+    public Export openTrainingSet(UUID projectId, List<String> tags) {
+        Export export = open(projectId, tags);
+        if (tags.contains(export.testTag)) {
+            export.close();
+            throw ProblemException.invalid("tags", "\"" + export.testTag + "\" is this project's test tag: "
+                    + "test tasks are never in a training set");
+        }
+        return export;
+    }
+
+    /** Opens the test set: the tasks with the project's test tag. */
+    public Export openTestSet(UUID projectId) {
+        return open(projectId, null);
+    }
+
+    /** A read-only snapshot, after checking the caller may read the project's training data; {@code tags} null: the test set. */
+    private Export open(UUID projectId, List<String> tags) {
         try {
             Connection connection = dataSource.getConnection();
             try {
@@ -62,7 +90,7 @@ public class TrainingSetExporter {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
                 connection.setReadOnly(true);
                 access.require(connection, projectId, ProjectPermission.READ_TRAINING);
-                return new Export(connection, projectId, tags);
+                return new Export(connection, projectId, tags, testTag(connection, projectId));
             } catch (RuntimeException | SQLException e) {
                 connection.close();
                 throw e;
@@ -72,16 +100,34 @@ public class TrainingSetExporter {
         }
     }
 
+    private static String testTag(Connection connection, UUID projectId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(TEST_TAG)) {
+            query.setObject(1, projectId);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getString(1);
+            }
+        }
+    }
+
     /** One export: summarize, then write; always close. */
     public final class Export implements AutoCloseable {
         private final Connection connection;
         private final UUID projectId;
+        /** Null for the test set. */
         private final List<String> tags;
+        private final String testTag;
 
-        private Export(Connection connection, UUID projectId, List<String> tags) {
+        private Export(Connection connection, UUID projectId, List<String> tags, String testTag) {
             this.connection = connection;
             this.projectId = projectId;
             this.tags = tags;
+            this.testTag = testTag;
+        }
+
+        /** The project's test tag in this export's snapshot. */
+        public String testTag() {
+            return testTag;
         }
 
         public TrainingSetSummary summary() {
@@ -111,11 +157,13 @@ public class TrainingSetExporter {
         }
 
         private void scan(SelectedTask sink) {
-            try (PreparedStatement query = connection.prepareStatement(CANDIDATES)) {
-                Array tagArray = connection.createArrayOf("varchar", tags.toArray());
+            try (PreparedStatement query = connection.prepareStatement(tags == null ? TEST_CANDIDATES : TRAINING_CANDIDATES)) {
                 query.setObject(1, projectId);
-                query.setArray(2, tagArray);
-                query.setArray(3, tagArray);
+                if (tags != null) {
+                    Array tagArray = connection.createArrayOf("varchar", tags.toArray());
+                    query.setArray(2, tagArray);
+                    query.setArray(3, tagArray);
+                }
                 query.setFetchSize(config.exportFetchSize());
                 try (ResultSet rows = query.executeQuery()) {
                     new TaskGrouper(sink).consume(rows);

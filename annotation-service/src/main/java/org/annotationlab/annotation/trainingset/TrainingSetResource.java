@@ -22,8 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
- * The training set of a project, selected by DESIGN.md §4: streamed as CoNLL-2003 or NDJSON,
- * with the snapping report in response headers, and its summary.
+ * The training set of a project, selected by DESIGN.md §4 (test tasks excepted): streamed as
+ * CoNLL-2003 or NDJSON, with the snapping report and the project's test tag in response headers,
+ * and its summary.
  */
 @Path("/projects/{projectId}/training-set")
 @Authenticated
@@ -43,10 +44,15 @@ public class TrainingSetResource {
             + "(format=json); the X-Training-Set-* headers report its counts",
             content = {@Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING)),
                 @Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING))})
-    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: format is neither conll nor json")
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: format is neither conll nor json, or tags "
+            + "include the project's test tag (test tasks are never in a training set)")
     public Response export(@PathParam("projectId") UUID projectId, @QueryParam("tags") String tags,
             @QueryParam("format") @DefaultValue("conll") @Pattern(regexp = "conll|json", message = "must be conll or json") String format) {
-        TrainingSetExporter.Export export = exporter.open(projectId, tagList(tags));
+        return stream(exporter.openTrainingSet(projectId, tagList(tags)), format);
+    }
+
+    /** The export's response: the set streamed in {@code format}, its counts and the test tag in headers; closes the export. */
+    static Response stream(TrainingSetExporter.Export export, String format) {
         try {
             TrainingSetSummary summary = export.summary();
             TrainingSetExporter.Format chosen = TrainingSetExporter.Format.valueOf(format.toUpperCase());
@@ -61,6 +67,7 @@ public class TrainingSetResource {
                     .header(TrainingSetHeaders.SPANS, summary.spans())
                     .header(TrainingSetHeaders.SPANS_ADJUSTED, summary.spansAdjusted())
                     .header(TrainingSetHeaders.SPANS_DROPPED, summary.spansDropped())
+                    .header(TrainingSetHeaders.TEST_TAG, export.testTag())
                     .build();
         } catch (RuntimeException e) {
             export.close();
@@ -73,7 +80,7 @@ public class TrainingSetResource {
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
     public TrainingSetSummary summary(@PathParam("projectId") UUID projectId, @QueryParam("tags") String tags) {
-        try (TrainingSetExporter.Export export = exporter.open(projectId, tagList(tags))) {
+        try (TrainingSetExporter.Export export = exporter.openTrainingSet(projectId, tagList(tags))) {
             return export.summary();
         }
     }

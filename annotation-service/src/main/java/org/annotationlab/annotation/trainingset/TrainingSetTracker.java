@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * Publishes {@code TrainingSetChanged} whenever the size of a project's selected training set
  * changes — the number active learning counts. A task contributes exactly when it has a
- * submitted, non-rejected completion (an accepted one is both), so the size is one count.
+ * submitted, non-rejected completion (an accepted one is both) and is not a test task, so the
+ * size is one count.
  *
  * <p>A change only records a recount request (a plain insert, in its own transaction: concurrent
  * submits never wait on each other). The sweep, every second, takes each requested project's
@@ -36,7 +37,8 @@ public class TrainingSetTracker {
     private static final String LOCK_ROW = "select selected_count from training_set_size where project_id = :project for update";
     private static final String CONSUME = "delete from training_set_recount where project_id = :project";
     private static final String COUNT = "select cast(count(distinct task_id) as integer) from completion"
-            + " where project_id = :project and " + SelectionRules.usable("");
+            + " where project_id = :project and " + SelectionRules.usable("")
+            + " and not " + TestSet.containsSql("completion.task_id", ":project");
     private static final String STORE = "update training_set_size set selected_count = :count where project_id = :project";
 
     private final Outbox outbox;
@@ -104,9 +106,10 @@ public class TrainingSetTracker {
                 .setParameter("project", projectId).getSingleResult());
     }
 
-    /** Drops a deleted project's size and pending requests. */
+    /** Drops a deleted project's size, pending requests and test-set setting. */
     public static Uni<Void> forget(UUID projectId) {
         return execute("delete from training_set_size where project_id = :project", projectId)
+                .chain(() -> execute("delete from test_set_setting where project_id = :project", projectId))
                 .chain(() -> execute(CONSUME, projectId))
                 .replaceWithVoid();
     }
