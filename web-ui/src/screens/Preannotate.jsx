@@ -36,7 +36,8 @@ export function Preannotate({ projectId, target, onClose }) {
       .then(c => {
         if (!live) return;
         setContext(c);
-        if (deploying(c.lastDeployment)) setTimeout(() => live && setRefresh(r => r + 1), POLL_MS);
+        // Also while nothing is deployed: a training that deploys after it may be about to.
+        if (!c.lastDeployment || deploying(c.lastDeployment)) setTimeout(() => live && setRefresh(r => r + 1), POLL_MS);
       })
       .catch(e => live && setError(e.message));
     return () => { live = false; };
