@@ -102,7 +102,7 @@ function TrainNow({ project, status, canTrain, onQueued }) {
               aria-describedby={errors[p.key] ? `train-${p.key}-error` : `train-${p.key}-hint`} onInput={set(p.key)} />
           </Field>))}
         <Field id="train-tags" label="Only tasks tagged" error={errors.tags ?? errors['tags[0]']}
-          hint="Comma-separated; empty: every task.">
+          hint="Comma-separated; empty: every task. Test tasks are never trained on.">
           <input id="train-tags" value={form.tags} disabled={!canTrain} onInput={set('tags')} />
         </Field>
       </div>
@@ -176,7 +176,8 @@ function RunRow({ run, selected, onSelect }) {
         {d.spans != null && <span class="sub">{d.spans} spans, {d.spansAdjusted} snapped, {d.spansDropped} dropped</span>}</td>
       <td>{p.epochs} epochs<span class="sub">rate {p.learningRate}, batch {p.batchSize}, seed {p.seed}</span></td>
       <td>{duration(run.startedAt, run.finishedAt)}</td>
-      <td>{run.metrics?.micro ? pct(run.metrics.micro.f1) : '—'}</td>
+      <td>{run.metrics?.test ? <>{pct(run.metrics.test.micro.f1)}<span class="sub">test set</span></>
+        : run.metrics?.micro ? <>{pct(run.metrics.micro.f1)}<span class="sub">validation</span></> : '—'}</td>
     </tr>
   );
 }
@@ -196,23 +197,16 @@ function RunDetails({ runId, changes }) {
   }, [runId, changes]);
   if (error) return <div class="card wide"><Banner error={error} /></div>;
   if (!run) return <div class="card wide"><Loading what="the run" /></div>;
-  const perLabel = Object.entries(run.metrics?.perLabel ?? {});
+  const m = run.metrics;
   return (
     <div class="card wide" id="run-details">
       <h2>Run {run.number}</h2>
       {run.reason && <p class="error" id="run-reason">{REASON_NAMES[run.reason] ?? run.reason}: {run.message}</p>}
-      {perLabel.length > 0 && (
-        <table class="list" id="run-scores">
-          <caption>Scores on {run.metrics.validationSentences} held-out sentences (entity level, exact span)</caption>
-          <thead><tr><th scope="col">Label</th><th scope="col">Precision</th><th scope="col">Recall</th>
-            <th scope="col">F1</th><th scope="col">Mentions</th></tr></thead>
-          <tbody>
-            {perLabel.map(([label, s]) => <tr key={label} data-label={label}><th scope="row">{label}</th>
-              <td>{pct(s.precision)}</td><td>{pct(s.recall)}</td><td>{pct(s.f1)}</td><td>{s.support}</td></tr>)}
-            <tr class="total"><th scope="row">All (micro)</th><td>{pct(run.metrics.micro.precision)}</td>
-              <td>{pct(run.metrics.micro.recall)}</td><td>{pct(run.metrics.micro.f1)}</td><td></td></tr>
-          </tbody>
-        </table>)}
+      {m?.test && <Scores id="run-test-scores" scores={m.test}
+        caption={`Test set: ${m.test.tasks} tasks never trained on, labelled by the model as pre-annotation labels them (character spans, exact match)`} />}
+      {m && !m.test && m.micro && <p class="hint" id="run-no-test">This run had no test set (no task with the project's test tag has a submitted completion), so its only scores are on held-out training sentences.</p>}
+      {m?.micro && <Scores id="run-scores" scores={m}
+        caption={`Validation: ${m.validationSentences} held-out sentences of the training set (entity level, exact span)`} />}
       <h3>Training log</h3>
       {log === null ? <Loading what="the log" />
         : log.text != null ? <>
@@ -223,6 +217,25 @@ function RunDetails({ runId, changes }) {
             : run.state === 'QUEUED' || run.state === 'RUNNING' ? 'The log appears once the training job starts.'
             : 'This run wrote no log: it ended before its training job started.'}</p>}
     </div>
+  );
+}
+
+/** Per-label and micro scores, as a table. */
+function Scores({ id, scores, caption }) {
+  const perLabel = Object.entries(scores.perLabel ?? {});
+  if (perLabel.length === 0) return null;
+  return (
+    <table class="list" id={id}>
+      <caption>{caption}</caption>
+      <thead><tr><th scope="col">Label</th><th scope="col">Precision</th><th scope="col">Recall</th>
+        <th scope="col">F1</th><th scope="col">Mentions</th></tr></thead>
+      <tbody>
+        {perLabel.map(([label, s]) => <tr key={label} data-label={label}><th scope="row">{label}</th>
+          <td>{pct(s.precision)}</td><td>{pct(s.recall)}</td><td>{pct(s.f1)}</td><td>{s.support}</td></tr>)}
+        <tr class="total"><th scope="row">All (micro)</th><td>{pct(scores.micro.precision)}</td>
+          <td>{pct(scores.micro.recall)}</td><td>{pct(scores.micro.f1)}</td><td></td></tr>
+      </tbody>
+    </table>
   );
 }
 

@@ -22,7 +22,7 @@ public final class NlpRunner {
             usage: nlp-runner <command> [options]
               train  --training-set <path|http-url> --params <params.json> --output <dir>
                      [--embeddings <glove.txt>] [--unlabelled <text-file>] [--validation-set <conll>]
-                     [--termination-log <path>]
+                     [--test-set <ndjson>] [--termination-log <path>]
               serve  --port <port> --models <name=path>[,<name=path>...] [--host <address>]
               evaluate    --model <dir> --test-set <conll>
               bench-serve --model <dir> --texts <conll> [--sentences 1000] [--batch 50]

@@ -47,6 +47,10 @@ class KubernetesTrainingTest {
             for (int i = 0; i < sentences.size(); i++) {
                 TrainingLab.submit(projects[p], tasks.get(i), sentences.get(i));
             }
+            if (p == 0) { // the last 5 of the first project are its test set
+                TrainingLab.annotation("olivia").body(Map.of("taskIds", tasks.subList(20, 25), "add", List.of("test")))
+                        .post("/projects/" + projects[p] + "/tasks/tags").then().statusCode(200);
+            }
         }
         String[] runs = new String[3];
         for (int p = 0; p < 3; p++) {
@@ -68,13 +72,19 @@ class KubernetesTrainingTest {
         Path runDir = runDirOf(container);
         assertTrue(container.getArgs().containsAll(List.of("train", "--training-set", runDir.resolve("training-set.conll").toString(),
                 "--progress-file", runDir.resolve("progress.jsonl").toString(),
-                "--unlabelled", runDir.resolve("unlabelled.txt").toString())), container.getArgs().toString());
-        // Word2Vec's extra corpus: every task text of the project, one per line.
-        assertEquals(sentences.stream().map(TrainingLab.Sentence::text).toList(),
+                "--unlabelled", runDir.resolve("unlabelled.txt").toString(),
+                "--test-set", runDir.resolve("test-set.jsonl").toString())), container.getArgs().toString());
+        // Word2Vec's extra corpus: every task text of the project but the test tasks', one per line.
+        assertEquals(sentences.subList(0, 20).stream().map(TrainingLab.Sentence::text).toList(),
                 Files.readAllLines(runDir.resolve("unlabelled.txt")));
-        // The staged training set is annotation-service's export of the 25 selected completions.
-        assertEquals(25, blocks(runDir.resolve("training-set.conll")));
-        assertEquals(25, run(runs[0]).getInt("dataset.size"));
+        // The staged training set is annotation-service's export of the 20 selected completions that
+        // are not test tasks; the test set, its export of the other 5, text and spans.
+        assertEquals(20, blocks(runDir.resolve("training-set.conll")));
+        assertEquals(20, run(runs[0]).getInt("dataset.size"));
+        List<String> testSet = Files.readAllLines(runDir.resolve("test-set.jsonl"));
+        assertEquals(5, testSet.size());
+        assertEquals(sentences.get(20).text(), JsonPath.from(testSet.get(0)).getString("text"));
+        assertEquals(sentences.get(20).spans().size(), JsonPath.from(testSet.get(0)).getList("spans").size());
 
         // The pod reports progress through the model store, then fails with the job's own reason.
         Files.writeString(runDir.resolve("progress.jsonl"),

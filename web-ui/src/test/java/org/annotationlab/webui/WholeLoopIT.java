@@ -75,6 +75,15 @@ class WholeLoopIT {
         browser.find(By.id("tags-add")).sendKeys("second-look");
         browser.find(By.cssSelector("#tag-form button[type=submit]")).click();
         browser.waitFor(By.cssSelector("#bulk-actions .saved"));
+        // Two others become the test set: never trained on, every run is scored on them.
+        browser.waitUntil(d -> d.findElements(By.cssSelector("#tasks tbody tr.selected")).isEmpty());
+        boxes = browser.driver().findElements(By.cssSelector("#tasks tbody input[type=checkbox]"));
+        boxes.get(2).click();
+        boxes.get(3).click();
+        Browser.replace(browser.find(By.id("tags-add")), "test");
+        browser.find(By.cssSelector("#tag-form button[type=submit]")).click();
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#bulk-actions .saved")).getText().equals("Tags changed on 2 tasks."));
+        browser.waitUntil(d -> d.findElements(By.cssSelector("#tasks tbody tr.selected")).isEmpty());
         browser.find(By.id("select-page")).click();
         browser.find(By.id("assign-reviewer")).sendKeys("rita");
         browser.find(By.cssSelector("#assign-form button[type=submit]")).click();
@@ -87,6 +96,9 @@ class WholeLoopIT {
         assertTrue(Users.call("olivia", "GET", "/annotations/projects/" + projectId + "/tasks/counts", null, 200)
                 .contains("\"second-look\":2"));
         browser.screenshot("loop-tasks");
+        browser.open("/projects/" + projectId + "/setup");
+        String testSet = browser.waitFor(By.id("test-set-size")).getText();
+        assertTrue(testSet.startsWith("2 tasks tagged \"test\" with a submitted completion"), testSet);
         signOut();
 
         // Annotator: her queue, the first task, "asthma" labelled Disease with the mouse, submitted.
@@ -144,6 +156,12 @@ class WholeLoopIT {
         browser.find(By.cssSelector("#runs tr[data-run='1'] button.link")).click();
         WebElement disease = browser.waitFor(By.cssSelector("#run-scores tr[data-label='Disease']"));
         assertTrue(disease.findElements(By.tagName("td")).get(2).getText().matches("\\d+\\.\\d%"), disease.getText());
+        // Scored on the 2 test tasks too, as pre-annotation would tag them; that is the run's F1 in the list.
+        assertTrue(browser.find(By.cssSelector("#run-test-scores caption")).getText().startsWith("Test set: 2 tasks"));
+        assertTrue(browser.find(By.cssSelector("#run-test-scores tr[data-label='Disease']")).isDisplayed());
+        assertTrue(browser.find(By.cssSelector("#runs tr[data-run='1'] td:last-child")).getText().endsWith("test set"));
+        browser.scrollTo(By.id("run-details"));
+        browser.screenshot("loop-run-scores");
         browser.waitUntil(d -> d.findElement(By.id("run-log")).getText().contains("nlp-runner train"));
         assertTrue(browser.find(By.id("log-download")).getAttribute("href").startsWith("blob:"));
         browser.screenshot("loop-training");

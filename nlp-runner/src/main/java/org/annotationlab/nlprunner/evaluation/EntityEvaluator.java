@@ -6,13 +6,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import org.annotationlab.nlprunner.conll.BioTags;
 import org.annotationlab.nlprunner.conll.TokenSpan;
 
 /**
- * Scores predicted BIO tags against gold tags at entity level, the CoNLL-2003 way: a predicted
- * mention counts only if its start, end and label all equal a gold mention's. Labels are taken
+ * Scores predicted mentions against gold mentions at entity level, the CoNLL-2003 way: a predicted
+ * mention counts only if its start, end and label all equal a gold mention's — over BIO tags of
+ * tokens, or over character spans of raw text. Labels are taken
  * from both the gold and the predicted tags, so a label the model invents costs precision.
  */
 public final class EntityEvaluator {
@@ -34,19 +36,37 @@ public final class EntityEvaluator {
                 throw new IllegalArgumentException("sentence " + i + ": " + gold.get(i).size()
                         + " gold tags but " + predicted.get(i).size() + " predicted");
             }
-            count(BioTags.spans(gold.get(i)), BioTags.spans(predicted.get(i)), counts);
+            count(BioTags.spans(gold.get(i)), BioTags.spans(predicted.get(i)), TokenSpan::label, counts);
         }
         return summarize(counts, gold.size());
     }
 
-    private static void count(List<TokenSpan> gold, List<TokenSpan> predicted, Map<String, int[]> counts) {
-        Set<TokenSpan> goldSet = new HashSet<>(gold);
-        for (TokenSpan span : predicted) {
-            counts.computeIfAbsent(span.label(), label -> new int[3])[goldSet.contains(span) ? 0 : 1]++;
+    /**
+     * Evaluates text by text on character spans: a predicted span counts only if its start, end
+     * and label all equal a gold span's of the same text.
+     *
+     * @param gold      gold spans per text
+     * @param predicted predicted spans per text, same text count as {@code gold}
+     */
+    public EvaluationResult evaluateSpans(List<List<CharSpan>> gold, List<List<CharSpan>> predicted) {
+        if (gold.size() != predicted.size()) {
+            throw new IllegalArgumentException(gold.size() + " gold texts but " + predicted.size() + " predicted");
         }
-        Set<TokenSpan> predictedSet = new HashSet<>(predicted);
-        for (TokenSpan span : gold) {
-            int[] labelCounts = counts.computeIfAbsent(span.label(), label -> new int[3]);
+        Map<String, int[]> counts = new TreeMap<>();
+        for (int i = 0; i < gold.size(); i++) {
+            count(gold.get(i), predicted.get(i), CharSpan::label, counts);
+        }
+        return summarize(counts, gold.size());
+    }
+
+    private static <S> void count(List<S> gold, List<S> predicted, Function<S, String> labelOf, Map<String, int[]> counts) {
+        Set<S> goldSet = new HashSet<>(gold);
+        for (S span : predicted) {
+            counts.computeIfAbsent(labelOf.apply(span), label -> new int[3])[goldSet.contains(span) ? 0 : 1]++;
+        }
+        Set<S> predictedSet = new HashSet<>(predicted);
+        for (S span : gold) {
+            int[] labelCounts = counts.computeIfAbsent(labelOf.apply(span), label -> new int[3]);
             if (!predictedSet.contains(span)) {
                 labelCounts[2]++;
             }

@@ -16,16 +16,18 @@ import org.annotationlab.nlprunner.cli.Options;
  * @param embeddings     optional GloVe-format vectors file; without it vectors are learned
  * @param unlabelled     optional plain-text file of extra texts for learning vectors
  * @param validationSet  optional CoNLL file used for evaluation instead of a split
+ * @param testSet        optional test set (annotation-service's NDJSON export: raw text and
+ *                       character spans), scored after training through the serving path
  * @param terminationLog optional file receiving the one-line termination message
  */
 public record TrainRequest(String trainingSet, Path params, Path output, Optional<Path> embeddings,
-                           Optional<Path> unlabelled, Optional<String> validationSet,
+                           Optional<Path> unlabelled, Optional<String> validationSet, Optional<Path> testSet,
                            Optional<Path> terminationLog) {
 
     static final String TERMINATION_LOG = "termination-log";
     static final String PROGRESS_FILE = "progress-file";
     private static final Set<String> OPTIONS = Set.of("training-set", "params", "output", "embeddings",
-            "unlabelled", "validation-set", TERMINATION_LOG, PROGRESS_FILE);
+            "unlabelled", "validation-set", "test-set", TERMINATION_LOG, PROGRESS_FILE);
 
     /** Parses and checks the command line (files are checked when they are read). */
     public static TrainRequest parse(List<String> args) throws TrainingFailure {
@@ -38,6 +40,7 @@ public record TrainRequest(String trainingSet, Path params, Path output, Optiona
                     options.get("embeddings").map(Path::of),
                     options.get("unlabelled").map(Path::of),
                     options.get("validation-set"),
+                    options.get("test-set").map(Path::of),
                     options.get(TERMINATION_LOG).map(Path::of));
         } catch (IllegalArgumentException e) {
             throw TrainingFailure.invalid(e.getMessage());

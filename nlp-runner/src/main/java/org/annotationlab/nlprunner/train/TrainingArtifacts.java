@@ -29,12 +29,25 @@ public final class TrainingArtifacts {
         this.json = json;
     }
 
-    /** The run's metrics: micro, macro, per label, the data sizes and the training set's hash. */
-    public static Metrics metrics(EvaluationResult result, DataFacts facts) {
+    /**
+     * The run's metrics: micro, macro, per label on the validation sentences, the data sizes, the
+     * training set's hash, and the test set's scores ({@code test} null: none).
+     */
+    public static Metrics metrics(EvaluationResult result, DataFacts facts, TestFacts test) {
+        Metrics.TestScores testScores = test == null ? null : new Metrics.TestScores(test.tasks(), test.entities(),
+                test.sha256(), score(test.result().micro(), 0), score(test.result().macro(), 0), perLabel(test.result()));
+        return new Metrics(score(result.micro(), 0), score(result.macro(), 0), perLabel(result), facts.trainSentences(),
+                facts.validationSentences(), facts.entities(), facts.sha256(), testScores);
+    }
+
+    /** The scores on a test set of {@code tasks} tasks with {@code entities} gold spans, and the file's hash. */
+    public record TestFacts(EvaluationResult result, int tasks, long entities, String sha256) {
+    }
+
+    private static Map<String, Metrics.Score> perLabel(EvaluationResult result) {
         Map<String, Metrics.Score> perLabel = new LinkedHashMap<>();
         result.perLabel().forEach((label, score) -> perLabel.put(label, score(score, score.support())));
-        return new Metrics(score(result.micro(), 0), score(result.macro(), 0), perLabel, facts.trainSentences(),
-                facts.validationSentences(), facts.entities(), facts.sha256());
+        return perLabel;
     }
 
     /** Writes {@link RunFiles#METRICS}. */

@@ -20,6 +20,11 @@ import org.annotationlab.nlprunner.embeddings.WordVectors;
 import org.annotationlab.nlprunner.evaluation.EntityEvaluator;
 import org.annotationlab.nlprunner.evaluation.EvaluationResult;
 import org.annotationlab.nlprunner.evaluation.HeldOutEvaluation;
+import org.annotationlab.nlprunner.evaluation.TestSetEvaluation;
+import org.annotationlab.nlprunner.serve.LoadedModel;
+import org.annotationlab.nlprunner.serve.ModelLoadException;
+import org.annotationlab.nlprunner.serve.ModelLoader;
+import org.annotationlab.nlprunner.serve.ModelSpec;
 import org.annotationlab.nlprunner.spark.SparkSessions;
 import org.annotationlab.training.contract.Metrics;
 import org.annotationlab.training.contract.RunFiles;
@@ -52,6 +57,7 @@ final class TrainingRun {
         long startNanos = System.nanoTime();
         TrainingParameters parameters = ParamsFile.read(request.params(), json);
         TrainingData data = TrainingData.load(request, parameters, work);
+        TestSetEvaluation.TestSet testSet = readTestSet(request);
         try (TrainingLog log = new TrainingLog(request.output().resolve(RunFiles.LOG), stderr)) {
             data.describe(log, parameters);
             WordVectorSource vectorSource = vectorSource(request, data, parameters);
@@ -84,14 +90,57 @@ final class TrainingRun {
             Path modelDir = request.output().resolve(RunFiles.MODEL);
             model.serving().write().overwrite().save(modelDir.toString());
             TrainingArtifacts artifacts = new TrainingArtifacts(json);
-            Metrics metrics = TrainingArtifacts.metrics(result, data.facts());
-            artifacts.writeMetrics(request.output(), metrics);
             artifacts.writeLabels(request.output(), labels(data.training()));
+            TrainingArtifacts.TestFacts test = test(testSet, request, log);
+            Metrics metrics = TrainingArtifacts.metrics(result, data.facts(), test);
+            artifacts.writeMetrics(request.output(), metrics);
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             log.line(String.format(Locale.ROOT, "Saved model to %s; run took %.1f s", modelDir, seconds));
             events.finished(metrics, modelDir.toString());
             return String.format(Locale.ROOT, "trained on %d sentences in %.0f s; micro F1 %.4f on %d held-out sentences",
-                    data.training().size(), seconds, result.micro().f1(), result.sentences());
+                    data.training().size(), seconds, result.micro().f1(), result.sentences())
+                    + (test == null ? "; no test set" : String.format(Locale.ROOT, ", %.4f on %d test tasks",
+                            test.result().micro().f1(), test.tasks()));
+        }
+    }
+
+    /**
+     * Scores the saved model on the test set as the model server would (loaded from the run's
+     * output, raw text in, character spans out); null, said in the log, when there is none.
+     */
+    private TrainingArtifacts.TestFacts test(TestSetEvaluation.TestSet testSet, TrainRequest request, TrainingLog log)
+            throws IOException {
+        if (testSet == null) {
+            log.line("No test set given: the figures above, on held-out validation sentences, are the run's only scores.");
+            return null;
+        }
+        if (testSet.tasks().isEmpty()) {
+            log.line("The test set is empty (no test task has a submitted completion): the figures above, on held-out "
+                    + "validation sentences, are the run's only scores.");
+            return null;
+        }
+        LoadedModel model;
+        try {
+            model = new ModelLoader(json).load(new ModelSpec("test", request.output().toString()));
+        } catch (ModelLoadException e) {
+            throw new IOException("the saved model does not load: " + e.getMessage(), e);
+        }
+        EvaluationResult result = TestSetEvaluation.evaluate(model, testSet.tasks());
+        log.line("Test set: " + testSet.tasks().size() + " tasks, " + testSet.entities() + " gold spans (SHA-256 "
+                + testSet.sha256() + "), tagged as the model server tags them (raw text, character spans, exact match):");
+        log.line(result.table());
+        return new TrainingArtifacts.TestFacts(result, testSet.tasks().size(), testSet.entities(), testSet.sha256());
+    }
+
+    /** The test set, read (and checked) before training; null without one. */
+    private TestSetEvaluation.TestSet readTestSet(TrainRequest request) throws IOException, TrainingFailure {
+        if (request.testSet().isEmpty()) {
+            return null;
+        }
+        try {
+            return TestSetEvaluation.read(request.testSet().get(), json);
+        } catch (IllegalArgumentException e) {
+            throw TrainingFailure.invalid("test set: " + e.getMessage());
         }
     }
 

@@ -93,4 +93,22 @@ class EntityEvaluatorTest {
         assertEquals(4, table.lines().count());
         assertEquals(true, table.contains("micro avg") && table.contains("macro avg") && table.contains("D "));
     }
+
+    @Test
+    void characterSpansMatchOnlyOnExactStartEndAndLabel() {
+        List<List<CharSpan>> gold = List.of(List.of(new CharSpan(0, 13, "Disease"), new CharSpan(20, 27, "Chemical")),
+                List.of(new CharSpan(4, 8, "Disease")));
+        List<List<CharSpan>> predicted = List.of(List.of(new CharSpan(0, 13, "Disease"), new CharSpan(20, 26, "Chemical")),
+                List.of(new CharSpan(4, 8, "Chemical")));
+
+        EvaluationResult result = evaluator.evaluateSpans(gold, predicted);
+
+        // One of three predictions is right; one of three gold spans is found.
+        assertEquals(1.0 / 3, result.micro().precision(), EPS);
+        assertEquals(1.0 / 3, result.micro().recall(), EPS);
+        assertEquals(1.0, result.perLabel().get("Disease").precision(), EPS);
+        assertEquals(0.5, result.perLabel().get("Disease").recall(), EPS);
+        assertEquals(0.0, result.perLabel().get("Chemical").f1(), EPS);
+        assertEquals(2, result.sentences());
+    }
 }

@@ -46,6 +46,18 @@ class TrainCommandFailureTest {
     }
 
     @Test
+    void aMalformedTestSetIsRefusedBeforeTrainingNamingItsLine() throws Exception {
+        Path testSet = file("test-set.jsonl", "{\"text\": \"gout\", \"spans\": []}\n"
+                + "{\"text\": \"gout\", \"spans\": [{\"start\": 0, \"end\": 9, \"label\": \"Disease\"}]}\n");
+
+        RunResult result = RunResult.train(dir, "--training-set", file("train.conll", sentences(30, 30)).toString(),
+                "--params", file("params.json", "{}").toString(), "--test-set", testSet.toString(),
+                "--output", dir.resolve("out").toString());
+
+        assertFailed(result, FailureReason.INVALID_PARAMETERS, "test set: " + testSet + " line 2: bad span");
+    }
+
+    @Test
     void emptyTrainingSetIsInsufficientData() throws Exception {
         assertFailed(train(file("empty.conll", ""), "{}"), FailureReason.INSUFFICIENT_DATA, "0 sentences");
     }

@@ -6,10 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 import org.annotationlab.nlprunner.RunResult;
 import org.annotationlab.nlprunner.TrainedModelFixture;
+import org.annotationlab.nlprunner.serve.LoadedModel;
+import org.annotationlab.nlprunner.serve.ModelLoader;
+import org.annotationlab.nlprunner.serve.ModelSpec;
+import org.annotationlab.nlprunner.serve.PredictedSpan;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +74,48 @@ class TrainCommandTest {
         assertEquals(291, metrics.get("entities").asInt());
         assertEquals(64, metrics.get("trainingSetSha256").asText().length());
         assertEquals(metrics, run.lastEvent().get("metrics"));
+    }
+
+    @Test
+    void scoresTheSavedModelOnTheTestSetAsTheModelServerTagsIt() throws Exception {
+        JsonNode test = json.readTree(OUT.resolve("metrics.json").toFile()).get("test");
+        Path testSet = TrainedModelFixture.testSet();
+
+        // The figure must be the model server's: the saved model's spans on the raw texts,
+        // counted here against the gold spans by exact start, end and label.
+        LoadedModel model = new ModelLoader(json).load(new ModelSpec("fixture", OUT.toString()));
+        List<JsonNode> tasks = Files.readAllLines(testSet).stream().map(this::parse).toList();
+        List<List<PredictedSpan>> predicted = model.predict(tasks.stream().map(t -> t.get("text").asText()).toList());
+        int correct = 0;
+        int found = 0;
+        int gold = 0;
+        for (int i = 0; i < tasks.size(); i++) {
+            Set<String> goldSpans = new HashSet<>();
+            tasks.get(i).get("spans").forEach(s -> goldSpans.add(s.get("start") + ":" + s.get("end") + ":" + s.get("label").asText()));
+            gold += goldSpans.size();
+            for (PredictedSpan span : predicted.get(i)) {
+                found++;
+                correct += goldSpans.contains(span.start() + ":" + span.end() + ":" + span.label()) ? 1 : 0;
+            }
+        }
+        assertTrue(correct > 0, "the model finds some test spans");
+        assertEquals(TrainedModelFixture.TEST_TASKS, test.get("tasks").asInt());
+        assertEquals(gold, test.get("entities").asLong());
+        assertEquals(2.0 * correct / (found + gold), test.get("micro").get("f1").asDouble(), 1e-9);
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(testSet))),
+                test.get("sha256").asText());
+        assertTrue(Files.readString(OUT.resolve("training.log")).contains("Test set: " + TrainedModelFixture.TEST_TASKS
+                + " tasks, " + gold + " gold spans"));
+        assertTrue(run.terminationMessage().strip().endsWith("on " + TrainedModelFixture.TEST_TASKS + " test tasks"),
+                run.terminationMessage());
+    }
+
+    private JsonNode parse(String line) {
+        try {
+            return json.readTree(line);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -3,19 +3,43 @@ package org.annotationlab.training.contract;
 import java.util.Map;
 
 /**
- * A run's entity-level scores on its held-out sentences (exact span match), as nlp-runner writes
- * them to {@link RunFiles#METRICS} and {@code TrainingSucceeded} carries them.
+ * A run's entity-level scores (exact span match), as nlp-runner writes them to
+ * {@link RunFiles#METRICS} and {@code TrainingSucceeded} carries them: on its held-out validation
+ * sentences, and on the project's test set when it has one.
  *
- * @param perLabel            each label's scores, with its support
+ * @param micro               validation: micro average over all mentions
+ * @param macro               validation: mean of the per-label scores
+ * @param perLabel            validation: each label's scores, with its support
  * @param trainSentences      sentences trained on
  * @param validationSentences held-out sentences scored
  * @param entities            entity mentions in the training set (both parts of the split)
  * @param trainingSetSha256   SHA-256 of the training set file as nlp-runner read it
+ * @param test                the scores on the test set; null when the run had none (no test
+ *                            task with a submitted completion), the validation scores then stand
  */
 public record Metrics(Score micro, Score macro, Map<String, Score> perLabel, int trainSentences,
-        int validationSentences, long entities, String trainingSetSha256) {
+        int validationSentences, long entities, String trainingSetSha256, TestScores test) {
+
+    /** Scores without a test set. */
+    public Metrics(Score micro, Score macro, Map<String, Score> perLabel, int trainSentences,
+            int validationSentences, long entities, String trainingSetSha256) {
+        this(micro, macro, perLabel, trainSentences, validationSentences, entities, trainingSetSha256, null);
+    }
 
     /** Precision, recall and F1; {@code support} = gold mentions (0 for micro and macro). */
     public record Score(double precision, double recall, double f1, int support) {
+    }
+
+    /**
+     * The trained pipeline's scores on the project's test set, scored as the model server tags:
+     * raw task text in, character spans out, compared with the gold spans (exact start, end and
+     * label).
+     *
+     * @param tasks    test tasks scored (one selected completion each)
+     * @param entities gold spans in them
+     * @param sha256   SHA-256 of the test set file as nlp-runner read it
+     */
+    public record TestScores(int tasks, long entities, String sha256, Score micro, Score macro,
+            Map<String, Score> perLabel) {
     }
 }

@@ -9,7 +9,12 @@ public final class RunFiles {
 
     /** Staged: the CoNLL training set exported by annotation-service. */
     public static final String TRAINING_SET = "training-set.conll";
-    /** Staged: the project's task texts, for learning word vectors. */
+    /**
+     * Staged: the project's test set exported by annotation-service (NDJSON of raw text and
+     * character spans; empty when no test task has a submitted completion).
+     */
+    public static final String TEST_SET = "test-set.jsonl";
+    /** Staged: the project's task texts but the test tasks', for learning word vectors. */
     public static final String UNLABELLED = "unlabelled.txt";
     /** Staged: the run's {@link TrainingParameters} as a JSON object. */
     public static final String PARAMS = "params.json";

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
- * annotation-service as training-service calls it ({@code lab.training.annotation-url}): two GETs,
+ * annotation-service as training-service calls it ({@code lab.training.annotation-url}): three GETs,
  * each retried per {@link CallPolicy}, behind one circuit breaker per method. Answers of 400 or
  * more arrive as {@link org.annotationlab.web.client.RemoteProblem}s. Use {@link AnnotationClient}.
  */
@@ -50,6 +50,16 @@ interface AnnotationRestClient {
     Response trainingSet(@PathParam("projectId") UUID projectId, @QueryParam("format") String format,
             @QueryParam("tags") String tags, @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
+    /** The test set (DESIGN.md §4), streamed as the training set is. */
+    @GET
+    @Path("/test-set")
+    @Produces({"application/x-ndjson", MediaType.TEXT_PLAIN})
+    @Timeout(value = 30, unit = ChronoUnit.MINUTES)
+    @Retry(maxRetries = CallPolicy.RETRIES, delay = CallPolicy.RETRY_DELAY_MS, jitter = CallPolicy.RETRY_JITTER_MS,
+            abortOn = {RemoteRefusal.class, CircuitBreakerOpenException.class, TimeoutException.class})
+    Response testSet(@PathParam("projectId") UUID projectId, @QueryParam("format") String format,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
     /** One page of the project's tasks, in import order. */
     @GET
     @Path("/tasks")
@@ -67,6 +77,6 @@ interface AnnotationRestClient {
 
     /** The part of a task read here. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Task(String text) {
+    record Task(String text, List<String> tags) {
     }
 }

@@ -271,7 +271,7 @@ public class TrainingScheduler {
         return renewed == null ? 0 : renewed;
     }
 
-    /** Stages the training set, checks it is enough, writes the parameters and launches. */
+    /** Stages the training and test sets, checks the training set is enough, writes the parameters and launches. */
     private void prepareAndLaunch(TrainingRun run) {
         TrainingWorkload workload = workload(run);
         Path dir = workload.runDir();
@@ -281,8 +281,7 @@ public class TrainingScheduler {
         }
         try {
             Files.createDirectories(dir);
-            staged = annotations.stageTrainingSet(run.projectId, run.tagList(), dir.resolve(RunFiles.TRAINING_SET));
-            annotations.stageTexts(run.projectId, dir.resolve(RunFiles.UNLABELLED));
+            staged = annotations.stageRun(run.projectId, run.tagList(), dir);
             Files.writeString(dir.resolve(RunFiles.PARAMS), run.parameters);
         } catch (IOException | RuntimeException e) {
             LOG.warnf(e, "training run %s: staging failed", run.id);
@@ -346,6 +345,7 @@ public class TrainingScheduler {
                 "--training-set", dir.resolve(RunFiles.TRAINING_SET).toString(),
                 "--params", dir.resolve(RunFiles.PARAMS).toString(),
                 "--unlabelled", dir.resolve(RunFiles.UNLABELLED).toString(),
+                "--test-set", dir.resolve(RunFiles.TEST_SET).toString(),
                 "--output", dir.toString(),
                 "--progress-file", dir.resolve(RunFiles.PROGRESS).toString()));
     }
