@@ -130,6 +130,7 @@ def main():
         (owner, "POST", f"{lab.ANNOTATION}/projects/{pid}/completions/{completion}/review", {"status": "ACCEPTED", "comment": "ok"}),
         (owner, "PUT", f"{lab.ANNOTATION}/projects/{pid}/tasks/assignment", {"taskIds": [task], "assignee": "anna"}),
         (owner, "POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/tags", {"taskIds": [task], "add": ["t1"]}),
+        (owner, "PUT", f"{lab.ANNOTATION}/projects/{pid}/test-set/settings", {"tag": "held-out"}),
         (owner, "PUT", f"{lab.ANNOTATION}/projects/{pid}/predictions", {"model": "m_ner_v1", "modelVersion": "1",
          "predictions": [{"taskId": task, "score": 0.5, "spans": [{"start": 0, "end": 5, "label": "Disease"}]}]}),
         (owner, "POST", f"{lab.TRAINING}/projects/{pid}/trainings", {"epochs": 1, "tags": ["t1"], "deploy": False}),
