@@ -21,6 +21,9 @@ import java.util.UUID;
 import org.annotationlab.annotation.task.TaskDtos;
 import org.annotationlab.web.security.ProjectAuthorizer;
 import org.annotationlab.web.security.ProjectPermission;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.logging.Logger;
 
@@ -57,6 +60,10 @@ public class TestSetResource {
     @GET
     @Blocking
     @Produces({"application/x-ndjson", MediaType.TEXT_PLAIN})
+    @APIResponse(responseCode = "200", description = "the test set, NDJSON (format=json, the default) or CoNLL-2003 "
+            + "(format=conll); the X-Training-Set-* headers report its counts, X-Test-Set-Tag the tag",
+            content = {@Content(mediaType = "application/x-ndjson", schema = @Schema(type = SchemaType.STRING)),
+                @Content(mediaType = MediaType.TEXT_PLAIN, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: format is neither json nor conll")
     public Response export(@PathParam("projectId") UUID projectId,
             @QueryParam("format") @DefaultValue("json") @Pattern(regexp = "conll|json", message = "must be conll or json") String format) {

@@ -79,6 +79,9 @@ public class TrainingSetResource {
     @Path("/summary")
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
+    @APIResponse(responseCode = "200", description = "what the selected training set holds",
+            content = @Content(schema = @Schema(implementation = TrainingSetSummary.class)))
+    @APIResponse(responseCode = "422", description = "VALIDATION_FAILED: tags include the project's test tag")
     public TrainingSetSummary summary(@PathParam("projectId") UUID projectId, @QueryParam("tags") String tags) {
         try (TrainingSetExporter.Export export = exporter.openTrainingSet(projectId, tagList(tags))) {
             return export.summary();
