@@ -49,25 +49,34 @@ def main():
     owner.call("POST", f"{lab.PROJECT}/projects/{pid}/members", {"username": "anna", "role": "ANNOTATOR"})
     owner.call("POST", f"{lab.PROJECT}/projects/{pid}/members", {"username": "rita", "role": "REVIEWER"})
     owner.call("PUT", f"{lab.PROJECT}/projects/{pid}/training-parameters", {"validationSplit": 0.2, "epochs": EPOCHS,
-               "learningRate": 0.003, "decay": 0.005, "dropout": 0.5, "batchSize": 16})
+               "learningRate": 0.01, "decay": 0.005, "dropout": 0.5, "batchSize": 16})
     say(f"project {slug} ({pid}); members olivia, anna, rita; {EPOCHS} epochs by default")
     lab.wait(lambda: lab.ok(annotator, f"{lab.ANNOTATION}/projects/{pid}/tasks")
              and lab.ok(owner, f"{lab.TRAINING}/projects/{pid}/trainings/status"), 60, "the services to learn the project")
 
     step(3, f"import {TRAIN_N} sentences of ncbi-disease train.tsv as tasks to annotate, and {HELDOUT_N} of test.tsv"
-            " (tag heldout) to pre-annotate later")
+            " (tags heldout and test: the project's test set, to pre-annotate later)")
     train = [lab.gold(b) for b in lab.conll_blocks(os.path.join(lab.DATASETS, "ncbi-disease", "train.tsv"), TRAIN_N)]
     result = owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json", [{"text": t} for t, _ in train])
     heldout = [lab.gold(b) for b in lab.conll_blocks(os.path.join(lab.DATASETS, "ncbi-disease", "test.tsv"), HELDOUT_N)]
-    owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json&tag=heldout", [{"text": t} for t, _ in heldout])
+    owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json&tag=heldout&tag=test",
+               [{"text": t} for t, _ in heldout])
     tasks = {t["text"]: t["id"] for t in lab.tasks(owner, pid) if "heldout" not in t["tags"]}
     ids = [tasks[t] for t, _ in train]
-    owner.call("PUT", f"{lab.ANNOTATION}/projects/{pid}/tasks/assignment", {"taskIds": ids, "assignee": "anna", "reviewer": "rita"})
+    heldout_ids = {t["text"]: t["id"] for t in lab.tasks(owner, pid, "heldout")}
+    owner.call("PUT", f"{lab.ANNOTATION}/projects/{pid}/tasks/assignment",
+               {"taskIds": ids + list(heldout_ids.values()), "assignee": "anna", "reviewer": "rita"})
     owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/tags", {"taskIds": ids[: len(ids) // 2], "add": ["batch-1"]})
     say(f"{result['imported']} tasks, assigned to anna with rita reviewing; the first half tagged batch-1")
     check(result["imported"] == TRAIN_N, f"{TRAIN_N} tasks imported")
 
-    step(4, "anna submits completions (the gold tags); rita accepts some and rejects a few")
+    step(4, "anna submits completions (the gold tags) of the test tasks, then of the others; rita accepts some and rejects a few")
+    for text, spans in heldout:
+        annotator.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/{heldout_ids[text]}/completions",
+                       {"spans": spans, "submit": True})
+    test_set = owner.call("GET", f"{lab.ANNOTATION}/projects/{pid}/test-set/summary")
+    say(f"test set: {test_set['selected']['selectedCompletions']} tasks tagged {test_set['tag']}, never trained on")
+    check(test_set["selected"]["selectedCompletions"] == HELDOUT_N, f"the {HELDOUT_N} test tasks are the test set")
     last = 10
     completions = []
     for (text, spans), task in zip(train[:-last], ids[:-last]):
@@ -123,6 +132,10 @@ def main():
         say(line.strip())
     model = now["model"]["name"]
     say(f"model {model}: micro F1 {now['metrics']['micro']['f1']:.4f} on {now['metrics']['validationSentences']} held-out sentences")
+    test = now["metrics"]["test"]
+    check(test is not None and test["tasks"] == HELDOUT_N, f"the run was scored on the {HELDOUT_N} test tasks")
+    say(f"on the test set ({test['tasks']} tasks, {test['entities']} gold spans, raw text as the model server sees it): "
+        f"micro F1 {test['micro']['f1']:.4f}")
 
     step(7, "the new model is deployed and bound in the labeling config")
     latest = lab.wait(lambda: lab.deployed(owner, pid, model), 300, f"the deployment of {model}")
@@ -145,7 +158,6 @@ def main():
     say(f"pre-annotation {ended['state']}: {ended['progress']['done']}/{ended['progress']['total']} tasks, "
         f"{ended['progress']['failed']} failed")
     check(ended["state"] == "SUCCEEDED", "pre-annotation succeeded")
-    heldout_ids = {t["text"]: t["id"] for t in lab.tasks(owner, pid, "heldout")}
     predicted = []
     for text, _ in heldout:
         rows = owner.call("GET", f"{lab.ANNOTATION}/projects/{pid}/tasks/{heldout_ids[text]}/predictions")
@@ -156,8 +168,12 @@ def main():
         say("   gold:      " + (", ".join(f"[{text[s['start']:s['end']]}]" for s in spans) or "(nothing)"))
     precision, recall, f1 = lab.entity_f1([g for _, g in heldout], predicted)
     say(f"entity F1 of the predictions against the gold tags: {f1:.4f} (precision {precision:.4f}, recall {recall:.4f})")
+    check(f1 > 0, "the model finds some of the test spans (same data and seed: the same model every run)")
+    check(abs(f1 - test["micro"]["f1"]) < 1e-6,
+          f"the run's test F1 ({test['micro']['f1']:.4f}) is the F1 of the model server's predictions on the same tasks ({f1:.4f})")
     print(json.dumps({"demoSeconds": round(time.time() - STARTED, 1), "model": model,
-                      "trainingF1": now["metrics"]["micro"]["f1"], "heldoutF1": round(f1, 4)}))
+                      "trainingF1": now["metrics"]["micro"]["f1"], "testF1": round(test["micro"]["f1"], 4),
+                      "heldoutF1": round(f1, 4)}))
 
 
 def _selected(s, pid, expected):

@@ -1,5 +1,6 @@
 // Training: Train Now (with the project's defaults prefilled, ranges checked next to each field),
-// the run in progress (phase, epoch k of n, loss), the history, and a run's scores and log.
+// the run in progress (phase, epoch k of n, loss), the history, a run's scores and log, and the
+// project's learning curve.
 // The status is polled every 2 s: the services' server-sent events need the bearer token in a
 // header, which the browser's EventSource cannot send, and a poll of the status the button follows
 // costs one small GET. The service's 409 stays the authority: the button follows its status.
@@ -7,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, actionKey, api, get, getText, query } from '../api.js';
 import { may, whyNot } from '../roles.js';
 import { PARAMETERS, PHASE_NAMES, REASON_NAMES, STATE_NAMES, rangeErrors } from '../training.js';
-import { Banner, Field, Loading, Pager, formatTime, usePagedList } from '../ui.jsx';
+import { Banner, Field, Loading, Pager, counted, formatTime, usePagedList } from '../ui.jsx';
 
 const POLL_MS = 2000;
 
@@ -44,6 +45,7 @@ export function Training({ user, projectId }) {
         ? <History projectId={projectId} changes={changes} selected={selected} onSelect={setSelected} />
         : <p class="notice">{whyNot('READ_TRAINING')} You can see whether the project is training, not its runs.</p>}
       {readable && selected && <RunDetails runId={selected} changes={changes} />}
+      {readable && <LearningCurve projectId={projectId} changes={status.lastRun?.id} />}
     </section>
   );
 }
@@ -217,6 +219,60 @@ function RunDetails({ runId, changes }) {
             : run.state === 'QUEUED' || run.state === 'RUNNING' ? 'The log appears once the training job starts.'
             : 'This run wrote no log: it ended before its training job started.'}</p>}
     </div>
+  );
+}
+
+/**
+ * Test F1 against training-set size over the project's successful runs (training-service's
+ * learning curve, on the newest run's test set): whether more annotation still pays.
+ */
+function LearningCurve({ projectId, changes }) {
+  const [curve, setCurve] = useState(null);
+  const [error, setError] = useState(null);
+  useEffect(() => {
+    get(`/trainings/projects/${projectId}/learning-curve`).then(setCurve).catch(e => setError(e.message));
+  }, [projectId, changes]);
+  if (error) return <div class="card wide"><Banner error={error} /></div>;
+  if (!curve) return null;
+  const points = curve.points;
+  const left = [];
+  if (curve.otherTestSets) left.push(`${counted(curve.otherTestSets, 'run')} scored on an earlier test set`);
+  if (curve.withoutTestSet) left.push(`${counted(curve.withoutTestSet, 'run')} without a test set`);
+  return (
+    <div class="card wide" id="learning-curve">
+      <h2>Learning curve</h2>
+      {points.length < 2
+        ? <p class="hint" id="curve-empty">{curve.testSet
+            ? `The curve needs two runs scored on the same test set; ${points.length === 1 ? 'one so far' : 'none yet'}.`
+            : 'No run was scored on a test set yet: tag tasks with the project\'s test tag (see Set up) and train.'}</p>
+        : <>
+            <p class="hint">Test F1 by the number of completions trained on, on the test set of the newest run
+              ({counted(curve.testSet.tasks, 'task')}, {counted(curve.testSet.entities, 'entity', 'entities')}). A curve still rising means more annotation still pays.</p>
+            <CurveChart points={points} />
+          </>}
+      {left.length > 0 && <p class="hint" id="curve-left-out">Not drawn: {left.join('; ')}.</p>}
+    </div>
+  );
+}
+
+function CurveChart({ points }) {
+  const W = 640, H = 240, L = 56, R = 16, T = 12, B = 36;
+  const maxX = Math.max(...points.map(p => p.trainingSetSize), 1);
+  const x = n => L + (n / maxX) * (W - L - R);
+  const y = f => T + (1 - f) * (H - T - B);
+  const path = points.map((p, i) => `${i ? 'L' : 'M'}${x(p.trainingSetSize).toFixed(1)},${y(p.f1).toFixed(1)}`).join(' ');
+  return (
+    <svg class="curve" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Test F1 by training-set size">
+      {[0, 0.25, 0.5, 0.75, 1].map(f => <g key={f}>
+        <line x1={L} x2={W - R} y1={y(f)} y2={y(f)} class="grid" />
+        <text x={L - 6} y={y(f) + 4} text-anchor="end">{Math.round(f * 100)}%</text></g>)}
+      {[0, maxX / 2, maxX].map(n => <text key={n} x={x(n)} y={H - B + 16} text-anchor="middle">{Math.round(n)}</text>)}
+      <text x={(L + W - R) / 2} y={H - 4} text-anchor="middle" class="axis">completions trained on</text>
+      <text transform={`translate(10 ${(T + H - B) / 2}) rotate(-90)`} text-anchor="middle" class="axis">test F1</text>
+      <path d={path} class="line" />
+      {points.map(p => <circle key={p.run} data-run={p.run} cx={x(p.trainingSetSize)} cy={y(p.f1)} r="4">
+        <title>{`Run ${p.run}: ${p.trainingSetSize} completions, test F1 ${pct(p.f1)}`}</title></circle>)}
+    </svg>
   );
 }
 

@@ -194,10 +194,24 @@ class WebUiIT {
         assertEquals(4, cells.size(), disease.getText());
         assertTrue(cells.get(2).getText().matches("\\d+\\.\\d%"), "F1 " + cells.get(2).getText());
         assertTrue(Integer.parseInt(cells.get(3).getText()) > 0, "mentions " + cells.get(3).getText());
+        // The demo's held-out tasks are its test set: the run was scored on them, one point of the curve so far.
+        assertTrue(browser.find(By.cssSelector("#run-test-scores caption")).getText().startsWith("Test set: 40 tasks"),
+                browser.find(By.cssSelector("#run-test-scores caption")).getText());
+        // The learning curve draws the service's points (the demo itself trains once: one point, said in words).
+        int points = Users.call("olivia", "GET", "/trainings/projects/" + id + "/learning-curve", null, 200)
+                .split("\"runId\"", -1).length - 1;
+        if (points < 2) {
+            assertEquals("The curve needs two runs scored on the same test set; one so far.",
+                    browser.waitFor(By.id("curve-empty")).getText());
+        } else {
+            browser.waitUntil(d -> d.findElements(By.cssSelector("#learning-curve svg circle[data-run]")).size() == points);
+        }
         browser.waitUntil(d -> d.findElement(By.id("run-log")).getText().contains("nlp-runner train"));
         assertTrue(browser.find(By.id("log-download")).getAttribute("href").startsWith("blob:"));
         browser.scrollTo(By.id("run-details"));
         browser.screenshot("training-history");
+        browser.scrollTo(By.id("learning-curve"));
+        browser.screenshot("training-curve");
     }
 
     /**

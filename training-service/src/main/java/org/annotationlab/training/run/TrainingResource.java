@@ -114,6 +114,21 @@ public class TrainingResource {
         });
     }
 
+    /**
+     * The project's learning curve: test F1 against training-set size over its successful runs
+     * (the newest {@value #CURVE_RUNS}), on the newest run's test set.
+     */
+    @GET
+    @Path("projects/{projectId}/learning-curve")
+    public Uni<LearningCurve> learningCurve(@PathParam("projectId") UUID projectId) {
+        return authorizer.require(projectId, ProjectPermission.READ_TRAINING).chain(() -> Panache.withSession(() ->
+                TrainingRun.<TrainingRun>find("projectId = ?1 and state = ?2 order by number desc", projectId, RunState.SUCCEEDED)
+                        .page(0, CURVE_RUNS).list()))
+                .map(LearningCurve::of);
+    }
+
+    static final int CURVE_RUNS = 500;
+
     /** The orders the run history offers. */
     static final java.util.Map<String, String> SORTS = PageRequest.keys("number", "number", "created", "createdAt",
             "state", "state", "finished", "finishedAt");
