@@ -62,7 +62,7 @@ class AnnotateIT {
 
         // Next task: the next one assigned to anna without a submitted completion, without reloading the page.
         ((JavascriptExecutor) browser.driver()).executeScript("window.samePage = true");
-        browser.find(By.id("next-task")).click();
+        browser.waitFor(By.id("next-task")).click();
         browser.waitUntil(d -> d.getCurrentUrl().endsWith("/tasks/" + scene.tasks.get(1)));
         assertEquals(Boolean.TRUE, ((JavascriptExecutor) browser.driver()).executeScript("return window.samePage === true"));
         browser.waitUntil(d -> editor.highlights().equals(List.of("Chemical:Ibuprofen", "Disease:headache")));

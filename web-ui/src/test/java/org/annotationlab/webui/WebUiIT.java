@@ -94,7 +94,7 @@ class WebUiIT {
         browser.waitFor(By.cssSelector("#training-defaults .saved"));
 
         // Test set: a tag with a space is refused next to the field, the value kept; another tag is saved.
-        WebElement testTag = browser.find(By.id("test-tag"));
+        WebElement testTag = browser.waitFor(By.id("test-tag"));
         assertEquals("test", testTag.getAttribute("value"));
         assertTrue(browser.waitFor(By.id("test-set-size")).getText().startsWith("No task tagged \"test\""));
         Browser.replace(testTag, "held out");
