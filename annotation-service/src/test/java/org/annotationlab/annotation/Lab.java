@@ -123,6 +123,14 @@ public final class Lab {
     }
 
     /** Imports tasks as olivia and returns their ids in order. */
+    /** Waits until the last {@code TrainingSetChanged} of the project says {@code count} (30 s at most). */
+    public static void awaitSelectedCount(UUID projectId, int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            List<JsonNode> changes = annotationEvents(projectId, "TrainingSetChanged", 1);
+            return changes.get(changes.size() - 1).get("data").get("selectedCount").asInt() == count;
+        });
+    }
+
     public static List<String> importTasks(UUID projectId, String format, String body) {
         as("olivia").contentType("text/plain").body(body)
                 .post("/projects/" + projectId + "/tasks/import?format=" + format).then().statusCode(200);

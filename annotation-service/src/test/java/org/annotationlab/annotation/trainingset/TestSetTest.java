@@ -1,21 +1,19 @@
 package org.annotationlab.annotation.trainingset;
 
 import static org.annotationlab.annotation.Lab.as;
+import static org.annotationlab.annotation.Lab.awaitSelectedCount;
 import static org.annotationlab.annotation.Lab.complete;
 import static org.annotationlab.annotation.Lab.importTasks;
 import static org.annotationlab.annotation.Lab.project;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.response.Response;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.annotationlab.annotation.Lab;
 import org.annotationlab.testing.LabInfra;
 import org.junit.jupiter.api.Test;
 
@@ -87,12 +85,5 @@ class TestSetTest {
     private static void tag(UUID project, String task, String tag) {
         as("olivia").body(Map.of("taskIds", List.of(task), "add", List.of(tag)))
                 .post("/projects/" + project + "/tasks/tags").then().statusCode(200);
-    }
-
-    private static void awaitSelectedCount(UUID project, int count) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            var changes = Lab.annotationEvents(project, "TrainingSetChanged", 1);
-            return changes.get(changes.size() - 1).get("data").get("selectedCount").asInt() == count;
-        });
     }
 }

@@ -3,13 +3,10 @@ package org.annotationlab.annotation.trainingset;
 import static org.annotationlab.annotation.Lab.as;
 import static org.annotationlab.annotation.Lab.importTasks;
 import static org.annotationlab.annotation.Lab.project;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,10 +39,7 @@ class TrainingSetTrackerTest {
             clients.shutdown();
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            List<JsonNode> changes = Lab.annotationEvents(project, "TrainingSetChanged", 1);
-            return changes.get(changes.size() - 1).get("data").get("selectedCount").asInt() == n;
-        });
+        Lab.awaitSelectedCount(project, n);
         as("olivia").get("/projects/" + project + "/training-set/summary").then()
                 .body("selectedCompletions", org.hamcrest.Matchers.equalTo(n));
     }

@@ -1,21 +1,15 @@
 package org.annotationlab.nlprunner.evaluation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.annotationlab.nlprunner.serve.LoadedModel;
 import org.annotationlab.nlprunner.serve.PredictedSpan;
+import org.annotationlab.nlprunner.train.TrainingSetSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,31 +48,21 @@ public final class TestSetEvaluation {
      * @throws IllegalArgumentException naming the line of a malformed task
      */
     public static TestSet read(Path file, ObjectMapper json) throws IOException {
-        MessageDigest sha256;
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
         List<GoldTask> tasks = new ArrayList<>();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256);
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            int number = 0;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                number++;
-                if (!line.isBlank()) {
-                    JsonNode node;
-                    try {
-                        node = json.readTree(line);
-                    } catch (JsonProcessingException e) {
-                        throw new IllegalArgumentException(file + " line " + number + ": not JSON: "
-                                + e.getOriginalMessage());
-                    }
-                    tasks.add(task(node, file, number));
-                }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
             }
+            JsonNode node;
+            try {
+                node = json.readTree(lines.get(i));
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException(file + " line " + (i + 1) + ": not JSON: " + e.getOriginalMessage());
+            }
+            tasks.add(task(node, file, i + 1));
         }
-        return new TestSet(List.copyOf(tasks), HexFormat.of().formatHex(sha256.digest()));
+        return new TestSet(List.copyOf(tasks), TrainingSetSource.sha256(file));
     }
 
     private static GoldTask task(JsonNode node, Path file, int line) {
