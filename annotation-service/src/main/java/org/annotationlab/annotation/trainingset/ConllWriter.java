@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.annotationlab.annotation.span.Span;
+import org.annotationlab.training.contract.Tokenization;
 
 /**
  * Turns one task (text + selected spans) into a CoNLL-2003 block: {@code token -X- -X- tag}
@@ -27,14 +28,14 @@ public final class ConllWriter {
     }
 
     /** What snapping did to one task's spans, and the BIO tag of each token. */
-    public record Tagging(List<Tokenizer.Token> tokens, String[] tags, int spans, int adjusted, int dropped,
+    public record Tagging(List<Tokenization.Token> tokens, String[] tags, int spans, int adjusted, int dropped,
             List<String> entityLabels) {
     }
 
     /** Renders one task as a CoNLL block. */
     public static Block write(String text, List<Span> spans) {
         Tagging tagging = tag(text, spans);
-        List<Tokenizer.Token> tokens = tagging.tokens();
+        List<Tokenization.Token> tokens = tagging.tokens();
         StringBuilder out = new StringBuilder(text.length() * 2 + 16);
         for (int t = 0; t < tokens.size(); t++) {
             String tag = tagging.tags()[t];
@@ -47,7 +48,7 @@ public final class ConllWriter {
 
     /** Applies the snapping rule without rendering: what a summary needs. */
     public static Tagging tag(String text, List<Span> spans) {
-        List<Tokenizer.Token> tokens = Tokenizer.tokenize(text);
+        List<Tokenization.Token> tokens = Tokenization.tokenize(text);
         String[] tags = new String[tokens.size()];
         List<Span> ordered = new ArrayList<>(spans);
         ordered.sort(Comparator.comparing(Span::start).thenComparing(s -> -s.end()));
@@ -59,7 +60,7 @@ public final class ConllWriter {
             int last = -1;
             boolean lostTokens = false;
             for (int t = 0; t < tokens.size(); t++) {
-                Tokenizer.Token token = tokens.get(t);
+                Tokenization.Token token = tokens.get(t);
                 if (token.end() <= span.start() || token.start() >= span.end()) {
                     continue;
                 }

@@ -4,16 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.annotationlab.annotation.span.Span;
+import org.annotationlab.training.contract.Tokenization;
 import org.junit.jupiter.api.Test;
 
 class ConllWriterTest {
 
     @Test
     void tokenizerSplitsPunctuationAndKeepsOffsets() {
-        List<Tokenizer.Token> tokens = Tokenizer.tokenize("Ataxia-telangiectasia (A-T), rare.");
+        List<Tokenization.Token> tokens = Tokenization.tokenize("Ataxia-telangiectasia (A-T), rare.");
 
         assertEquals(List.of("Ataxia", "-", "telangiectasia", "(", "A", "-", "T", ")", ",", "rare", "."),
-                tokens.stream().map(Tokenizer.Token::text).toList());
+                tokens.stream().map(Tokenization.Token::text).toList());
         assertEquals(23, tokens.get(4).start());
     }
 

@@ -52,7 +52,7 @@ public final class EvaluateCommand {
         SparkSession spark = SparkSessions.local();
         long started = System.nanoTime();
         Transformer[] stages = PipelineModel.load(modelDir.toString()).stages();
-        // The saved pipeline is DocumentAssembler, SentenceDetector, Tokenizer, embeddings, NER:
+        // The saved pipeline is DocumentAssembler, SentenceDetector, a tokenizer, embeddings, NER:
         // the test set brings its own tokens, so only the last two stages run.
         EvaluationResult result = new HeldOutEvaluation(spark).evaluate(stages[stages.length - 2],
                 (NerDLModel) stages[stages.length - 1], sentences);

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.annotationlab.nlprunner.conll.ConllSentence;
 import org.annotationlab.nlprunner.embeddings.WordVectors;
 import org.annotationlab.nlprunner.spark.AnnotationFrames;
+import org.annotationlab.nlprunner.tagging.ServingFront;
 import org.annotationlab.training.contract.TrainingParameters;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -18,16 +19,13 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import com.johnsnowlabs.nlp.DocumentAssembler;
-import com.johnsnowlabs.nlp.annotators.Tokenizer;
 import com.johnsnowlabs.nlp.annotators.ner.dl.NerDLApproach;
 import com.johnsnowlabs.nlp.annotators.ner.dl.NerDLModel;
-import com.johnsnowlabs.nlp.annotators.sbd.pragmatic.SentenceDetector;
 import com.johnsnowlabs.nlp.embeddings.WordEmbeddings;
 
 /**
  * Trains a Spark NLP NerDL (BiLSTM-CNN-CRF) tagger on gold-tokenized sentences and assembles the
- * pipeline that is saved for serving: DocumentAssembler → SentenceDetector → Tokenizer →
+ * pipeline that is saved for serving: {@link ServingFront} (document, sentences, the platform's tokens) →
  * WordEmbeddings → NerDL, so the saved model takes raw text.
  */
 public final class NerTrainer {
@@ -111,17 +109,9 @@ public final class NerTrainer {
     }
 
     private PipelineModel servingPipeline(PipelineModel tagger) {
-        DocumentAssembler document = new DocumentAssembler();
-        document.setInputCol(TEXT);
-        document.setOutputCol(AnnotationFrames.DOCUMENT);
-        SentenceDetector sentence = new SentenceDetector();
-        sentence.setInputCols(new String[] {AnnotationFrames.DOCUMENT});
-        sentence.setOutputCol(AnnotationFrames.SENTENCE);
-        Tokenizer tokenizer = new Tokenizer();
-        tokenizer.setInputCols(new String[] {AnnotationFrames.SENTENCE});
-        tokenizer.setOutputCol(AnnotationFrames.TOKEN);
-        PipelineStage[] stages = {document, sentence, tokenizer, tagger.stages()[0], tagger.stages()[1]};
-        // Fitting only trains the Tokenizer (its rules); the trained stages pass through unchanged.
+        PipelineStage[] front = ServingFront.stages(TEXT);
+        PipelineStage[] stages = {front[0], front[1], front[2], tagger.stages()[0], tagger.stages()[1]};
+        // Every stage is a model already: fitting assembles them and changes none.
         StructType schema = new StructType().add(TEXT, DataTypes.StringType);
         return new Pipeline().setStages(stages)
                 .fit(spark.createDataFrame(List.of(RowFactory.create("Fit the tokenizer.")), schema));
