@@ -146,6 +146,9 @@ def main():
     check(any(l["value"] == "Disease" and l["model"] == model for l in config["labels"]), "Disease is bound to the new model")
     runs = owner.call("GET", f"{lab.TRAINING}/projects/{pid}/trainings")["items"]
     check(len([r for r in runs if r["trigger"] == "ACTIVE_LEARNING"]) == 1, "exactly one automatic training ran")
+    gate = _gate(owner, pid, run["id"])
+    say(f"quality gate: {gate['outcome']}: {gate['message']}")
+    check(gate["outcome"] == "NOT_GATED" and gate["baselineModel"] is None, "the first model had nothing to be compared with")
 
     step(8, f"pre-annotate the {HELDOUT_N} held-out sentences of test.tsv")
     context = lab.wait(lambda: (lambda c: c if c["canRun"] else None)(
@@ -171,9 +174,39 @@ def main():
     check(f1 > 0, "the model finds some of the test spans (same data and seed: the same model every run)")
     check(abs(f1 - test["micro"]["f1"]) < 1e-6,
           f"the run's test F1 ({test['micro']['f1']:.4f}) is the F1 of the model server's predictions on the same tasks ({f1:.4f})")
+
+    step(9, "olivia trains again with deploy, for one epoch only: the quality gate compares the new model with "
+            f"{model} on the same test tasks")
+    lab.wait(lambda: owner.call("GET", f"{lab.TRAINING}/projects/{pid}/trainings/status")["serving"] == [model], 30,
+             "training-service to learn what serves")
+    quick = lab.wait(lambda: lab.train_now(owner, pid, {"deploy": True, "epochs": 1}), 120,
+                     "Train Now to be allowed (pre-annotation has ended)")
+    second = lab.wait(lambda: lab.ended(owner, f"{lab.TRAINING}/trainings/{quick['id']}",
+                                        ("SUCCEEDED", "FAILED", "CANCELLED")), 600, "the second training")
+    check(second["state"] == "SUCCEEDED", f"the second training succeeded ({second['state']}: {second['message']})")
+    gate = lab.wait(lambda: _gate(owner, pid, quick["id"]), 60, "the quality gate's decision")
+    say(f"quality gate: {gate['outcome']}: {gate['message']}")
+    check(gate["baselineModel"] == model and abs(gate["baselineF1"] - test["micro"]["f1"]) < 1e-9,
+          f"the run scored the deployed {model} on the same test set as {model}'s own run did ({gate['baselineF1']:.4f})")
+    new_model = second["model"]["name"]
+    if gate["outcome"] == "REFUSED":
+        latest = owner.call("GET", f"{lab.DEPLOY}/projects/{pid}/deployments/latest")
+        say(f"deployment {latest['latest']['number']} {latest['latest']['state']} ({latest['latest']['reason']}); "
+            f"still serving {', '.join(m['name'] for m in latest['serving']['models'])}")
+        check(latest["serving"]["models"][0]["name"] == model, f"{model} still serves")
+        anyway = owner.call("POST", f"{lab.DEPLOY}/projects/{pid}/quality-gate/decisions/{quick['id']}/override")
+        say(f"olivia deploys {new_model} anyway: deployment {anyway['number']} ({anyway['trigger']}, by {anyway['requestedBy']})")
+    latest = lab.wait(lambda: lab.deployed(owner, pid, new_model), 300, f"the deployment of {new_model}")
+    say(f"deployment {latest['number']} {latest['state']}: {new_model} serves")
     print(json.dumps({"demoSeconds": round(time.time() - STARTED, 1), "model": model,
                       "trainingF1": now["metrics"]["micro"]["f1"], "testF1": round(test["micro"]["f1"], 4),
-                      "heldoutF1": round(f1, 4)}))
+                      "heldoutF1": round(f1, 4), "secondTestF1": round(gate["f1"], 4), "gate": gate["outcome"]}))
+
+
+def _gate(s, pid, run_id):
+    """The quality gate's decision on a training run (None before it is taken)."""
+    decisions = s.call("GET", f"{lab.DEPLOY}/projects/{pid}/quality-gate/decisions?size=50")["items"]
+    return next((d for d in decisions if d["runId"] == run_id), None)
 
 
 def _selected(s, pid, expected):

@@ -171,6 +171,16 @@ def start_preannotation(session, project_id, tag):
         raise
 
 
+def train_now(session, project_id, body):
+    """Train Now (body: deploy, tags, parameter overrides), or None while the project is busy (409)."""
+    try:
+        return session.call("POST", f"{TRAINING}/projects/{project_id}/trainings", body)
+    except ApiError as e:
+        if e.status == 409:
+            return None
+        raise
+
+
 def ended(session, url, states):
     """The resource at url once its state is one of states, else None."""
     body = session.call("GET", url)

@@ -43,3 +43,8 @@ export const PHASE_NAMES = {
 export const REASON_NAMES = {
   INSUFFICIENT_DATA: 'Too little data', INVALID_PARAMETERS: 'Parameters or data refused', JOB_FAILED: 'The training job failed',
 };
+
+/** The quality gate's decision on a run that asked to be deployed, in words. */
+export const GATE_NAMES = {
+  PASSED: 'Quality gate passed', REFUSED: 'Not deployed: the quality gate refused it', NOT_GATED: 'Deployed without a comparison',
+};

@@ -27,6 +27,7 @@ export function Setup({ user, projectId }) {
       <TrainingDefaults project={project} editable={editable} />
       <TestSet project={project} user={user} editable={may(project, user, 'TRAIN')} />
       <ActiveLearning project={project} editable={editable} />
+      {may(project, user, 'READ_TRAINING') && <QualityGate project={project} editable={may(project, user, 'DEPLOY')} />}
     </section>
   );
 }
@@ -370,6 +371,35 @@ function testSetText({ tag, selected }) {
   if (n === 0) return `No task tagged "${tag}" has a submitted completion yet, so there is no test set: models are measured on a split of the training set.`;
   const entities = Object.values(selected.entitiesPerLabel).reduce((a, b) => a + b, 0);
   return `${counted(n, 'task')} tagged "${tag}" with a submitted completion (${counted(entities, 'entity', 'entities')}) form the test set.`;
+}
+
+/** The quality gate's tolerance (deploy-service): how much lower a new model's test F1 may be. */
+function QualityGate({ project, editable }) {
+  const s = useSettings(`/deployments/projects/${project.id}/quality-gate/settings`, v => ({ tolerance: String(v.tolerance) }),
+    f => ({ tolerance: Number(f.tolerance) }));
+  if (!s.form) return <div class="card wide"><Banner error={s.errors.form} />{!s.errors.form && <Loading what="the quality gate" />}</div>;
+  const check = () => {
+    const text = s.form.tolerance.trim();
+    const n = Number(text);
+    return text !== '' && n >= 0 && n <= 1 ? {} : { tolerance: 'The tolerance is a number from 0 to 1 (0.01 is one point of F1).' };
+  };
+  return (
+    <form class="card wide" id="quality-gate" onSubmit={e => s.save(e, check())} noValidate>
+      <h2>Quality gate</h2>
+      <p class="hint">A model trained with "deploy" replaces the deployed one only if its F1 on the test set is at least
+        the deployed model's on the same tasks, less this tolerance. Otherwise it is kept, not deployed, and the run says why;
+        an Owner or Manager can still deploy it from the run.</p>
+      <Banner error={s.errors.form} />
+      <div class="grid">
+        <Field id="gate-tolerance" label="Tolerance (F1)" error={s.errors.tolerance} hint="0: at least as good; 0.01: up to one point of F1 worse.">
+          <input id="gate-tolerance" inputMode="decimal" value={s.form.tolerance} readOnly={!editable} aria-invalid={!!s.errors.tolerance}
+            aria-describedby={s.errors.tolerance ? 'gate-tolerance-error' : 'gate-tolerance-hint'} onInput={s.set('tolerance')} />
+        </Field>
+      </div>
+      {editable && <button type="submit" class="primary">Save tolerance</button>}
+      {s.status && <span class="saved" role="status">{s.status}</span>}
+    </form>
+  );
 }
 
 const EVERY = ['50', '100', '200'];

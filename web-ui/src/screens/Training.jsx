@@ -7,7 +7,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, actionKey, api, get, getText, query } from '../api.js';
 import { may, whyNot } from '../roles.js';
-import { PARAMETERS, PHASE_NAMES, REASON_NAMES, STATE_NAMES, rangeErrors } from '../training.js';
+import { GATE_NAMES, PARAMETERS, PHASE_NAMES, REASON_NAMES, STATE_NAMES, rangeErrors } from '../training.js';
 import { Banner, Field, Loading, Pager, counted, formatTime, usePagedList } from '../ui.jsx';
 
 const POLL_MS = 2000;
@@ -28,9 +28,10 @@ export function Training({ user, projectId }) {
     const timer = setInterval(poll, POLL_MS);
     return () => { live = false; clearInterval(timer); };
   }, [projectId]);
+  const readable = project && may(project, user, 'READ_TRAINING');
+  const gates = useGateDecisions(projectId, readable, status?.lastRun);
   if (error && !project) return <Banner error={error} />;
   if (!project || !status) return <Loading what="the project's training" />;
-  const readable = may(project, user, 'READ_TRAINING');
   const canTrain = may(project, user, 'TRAIN');
   // The history reloads when a run starts, moves on or ends.
   const changes = [status.activeRun?.id, status.activeRun?.state, status.activeRun?.phase, status.lastRun?.id].join();
@@ -42,9 +43,10 @@ export function Training({ user, projectId }) {
       <TrainNow project={project} status={status} canTrain={canTrain} onQueued={run => setSelected(run.id)} />
       {status.activeRun && <Progress run={status.activeRun} canTrain={canTrain} onError={setError} />}
       {readable
-        ? <History projectId={projectId} changes={changes} selected={selected} onSelect={setSelected} />
+        ? <History projectId={projectId} changes={changes} selected={selected} onSelect={setSelected} gates={gates} />
         : <p class="notice">{whyNot('READ_TRAINING')} You can see whether the project is training, not its runs.</p>}
-      {readable && selected && <RunDetails runId={selected} changes={changes} />}
+      {readable && selected && <RunDetails runId={selected} changes={changes} gate={gates.byRun[selected]}
+        canDeploy={may(project, user, 'DEPLOY')} projectId={projectId} onGateChange={gates.reload} />}
       {readable && <LearningCurve projectId={projectId} changes={status.lastRun?.id} />}
     </section>
   );
@@ -145,7 +147,35 @@ function Progress({ run, canTrain, onError }) {
   );
 }
 
-function History({ projectId, changes, selected, onSelect }) {
+/**
+ * The quality gate's decisions on the project's runs (deploy-service), by run id. Fetched again
+ * when a run ends, and every 2 s while the newest run asked to be deployed and has no decision yet
+ * (deploy-service decides a moment after the run).
+ */
+function useGateDecisions(projectId, readable, lastRun) {
+  const [byRun, setByRun] = useState({});
+  const [reloads, setReloads] = useState(0);
+  useEffect(() => {
+    if (!readable) return undefined;
+    let live = true;
+    let tries = 0;
+    let timer;
+    const load = () => get(`/deployments/projects/${projectId}/quality-gate/decisions` + query({ size: 50 }))
+      .then(page => {
+        if (!live) return;
+        const found = Object.fromEntries(page.items.map(d => [d.runId, d]));
+        setByRun(found);
+        const waiting = lastRun?.deploy && lastRun.state === 'SUCCEEDED' && !found[lastRun.id];
+        if (waiting && ++tries < 30) timer = setTimeout(load, POLL_MS);
+      })
+      .catch(() => live && setByRun({}));
+    load();
+    return () => { live = false; clearTimeout(timer); };
+  }, [projectId, readable, lastRun?.id, lastRun?.state, reloads]);
+  return { byRun, reload: () => setReloads(n => n + 1) };
+}
+
+function History({ projectId, changes, selected, onSelect, gates }) {
   const { page, setPageNo, error } = usePagedList(
     pageNo => get(`/trainings/projects/${projectId}/trainings` + query({ page: pageNo, size: 10 })), [projectId, changes]);
   return (
@@ -157,14 +187,15 @@ function History({ projectId, changes, selected, onSelect }) {
         : <table class="list" id="runs">
             <thead><tr><th scope="col">Run</th><th scope="col">Outcome</th><th scope="col">Data</th>
               <th scope="col">Parameters</th><th scope="col">Took</th><th scope="col">F1</th></tr></thead>
-            <tbody>{page.items.map(run => <RunRow key={run.id} run={run} selected={run.id === selected} onSelect={onSelect} />)}</tbody>
+            <tbody>{page.items.map(run => <RunRow key={run.id} run={run} gate={gates.byRun[run.id]} selected={run.id === selected}
+              onSelect={onSelect} />)}</tbody>
           </table>)}
       <Pager page={page} onPage={setPageNo} label="Runs" />
     </div>
   );
 }
 
-function RunRow({ run, selected, onSelect }) {
+function RunRow({ run, gate, selected, onSelect }) {
   const d = run.dataset ?? {};
   const p = run.parameters ?? {};
   return (
@@ -173,10 +204,12 @@ function RunRow({ run, selected, onSelect }) {
         <span class="sub">{run.trigger === 'ACTIVE_LEARNING' ? 'active learning' : `by ${run.requestedBy}`}, {formatTime(run.createdAt)}</span></th>
       <td class="outcome"><span class={`state ${run.state.toLowerCase()}`}>{STATE_NAMES[run.state]}</span>
         {run.reason && <span class="sub">{REASON_NAMES[run.reason] ?? run.reason}: {run.message}</span>}
-        {run.model && <span class="sub">model {run.model.name}</span>}</td>
+        {run.model && <span class="sub">model {run.model.name}</span>}
+        {gate && <span class={`sub gate ${gate.outcome.toLowerCase()}`}>{gate.overriddenBy
+          ? `The quality gate refused it; ${gate.overriddenBy} deployed it anyway` : GATE_NAMES[gate.outcome]}</span>}</td>
       <td>{d.size == null ? '—' : `${d.size} completion${d.size === 1 ? '' : 's'}`}
         {d.spans != null && <span class="sub">{d.spans} spans, {d.spansAdjusted} snapped, {d.spansDropped} dropped</span>}</td>
-      <td>{p.epochs} epochs<span class="sub">rate {p.learningRate}, batch {p.batchSize}, seed {p.seed}</span></td>
+      <td>{counted(p.epochs, 'epoch')}<span class="sub">rate {p.learningRate}, batch {p.batchSize}, seed {p.seed}</span></td>
       <td>{duration(run.startedAt, run.finishedAt)}</td>
       <td>{run.metrics?.test ? <>{pct(run.metrics.test.micro.f1)}<span class="sub">test set</span></>
         : run.metrics?.micro ? <>{pct(run.metrics.micro.f1)}<span class="sub">validation</span></> : '—'}</td>
@@ -184,8 +217,8 @@ function RunRow({ run, selected, onSelect }) {
   );
 }
 
-/** One run: its scores per label and its training log (readable here, and downloadable). */
-function RunDetails({ runId, changes }) {
+/** One run: the quality gate's decision, its scores per label and its training log (readable here, and downloadable). */
+function RunDetails({ runId, changes, gate, canDeploy, projectId, onGateChange }) {
   const [run, setRun] = useState(null);
   const [log, setLog] = useState(null);
   const [error, setError] = useState(null);
@@ -204,6 +237,7 @@ function RunDetails({ runId, changes }) {
     <div class="card wide" id="run-details">
       <h2>Run {run.number}</h2>
       {run.reason && <p class="error" id="run-reason">{REASON_NAMES[run.reason] ?? run.reason}: {run.message}</p>}
+      {gate && <GateDecision gate={gate} canDeploy={canDeploy} projectId={projectId} onChange={onGateChange} />}
       {m?.test && <Scores id="run-test-scores" scores={m.test}
         caption={`Test set: ${m.test.tasks} tasks never trained on, labelled by the model as pre-annotation labels them (character spans, exact match)`} />}
       {m && !m.test && m.micro && <p class="hint" id="run-no-test">This run had no test set (no task with the project's test tag has a submitted completion), so its only scores are on held-out training sentences.</p>}
@@ -218,6 +252,41 @@ function RunDetails({ runId, changes }) {
         : <p class="empty" id="run-log-missing">{!log.missing ? log.error
             : run.state === 'QUEUED' || run.state === 'RUNNING' ? 'The log appears once the training job starts.'
             : 'This run wrote no log: it ended before its training job started.'}</p>}
+    </div>
+  );
+}
+
+/**
+ * The quality gate's decision on the run: both figures in a sentence, and for a refused model the
+ * Deploy anyway button (Owners and Managers), whose use is recorded on the decision.
+ */
+function GateDecision({ gate, canDeploy, projectId, onChange }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState(null);
+  const [started, setStarted] = useState(null);
+  async function deployAnyway() {
+    setBusy(true);
+    setError(null);
+    try {
+      setStarted(await api('POST', `/deployments/projects/${projectId}/quality-gate/decisions/${gate.runId}/override`,
+        undefined, undefined, { 'Idempotency-Key': actionKey() }));
+      onChange();
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      setError(err.message);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div id="run-gate" class={`gate ${gate.outcome.toLowerCase()}`}>
+      <p><strong>{GATE_NAMES[gate.outcome]}.</strong> {gate.message}.</p>
+      {gate.overriddenBy && <p id="gate-override">{gate.overriddenBy} deployed it anyway, {formatTime(gate.overriddenAt)}.</p>}
+      {started && !gate.overriddenBy && <p role="status">Deployment {started.number} started.</p>}
+      <Banner error={error} onClose={() => setError(null)} />
+      {gate.outcome === 'REFUSED' && !gate.overriddenBy && (
+        <button id="deploy-anyway" onClick={deployAnyway} disabled={busy || !canDeploy} title={canDeploy ? undefined : whyNot('DEPLOY')}>
+          Deploy anyway</button>)}
     </div>
   );
 }

@@ -276,6 +276,118 @@ class DeploymentFlowTest {
                 36, "abc", Instant.now(), path.toString(), deploy);
     }
 
+    /**
+     * The quality gate (DESIGN.md §6) on trainings that asked to be deployed: the first model has
+     * nothing to be compared with; a worse one is registered, not deployed, and the refusal shows in
+     * the latest deployment and the decisions; a Manager deploys it anyway (recorded); the tolerance
+     * lets a slightly worse model through, compared with the deployed model's own run when the new
+     * run was not given it; a model tested on another test set cannot be compared and is refused.
+     */
+    @Test
+    void theQualityGateRefusesAWorseModelAndAManagerDeploysItAnyway() throws Exception {
+        String projectId = project().create("olivia");
+        String slug = project().as("olivia").get("/projects/" + projectId).then().statusCode(200).extract().path("slug");
+        project().as("olivia").body(Map.of("username", "mia", "role", "MANAGER")).post("/projects/" + projectId + "/members")
+                .then().statusCode(201);
+        project().as("olivia").body(Map.of("username", "rex", "role", "REVIEWER")).post("/projects/" + projectId + "/members")
+                .then().statusCode(201);
+        project().as("olivia").contentType("application/xml").body("<View><Labels name=\"label\" toName=\"text\">"
+                + "<Label value=\"Disease\"/></Labels><Text name=\"text\" value=\"$text\"/></View>")
+                .put("/projects/" + projectId + "/labeling-config").then().statusCode(200);
+        String gate = "/projects/" + projectId + "/quality-gate";
+        String v1 = slug + "_ner_v1";
+        String v2 = slug + "_ner_v2";
+
+        deployAfterTraining(tested(projectId, v1, 1, 0.6, "set-a", null, 0), "READY");
+        assertEquals("NOT_GATED", decisions(projectId).getString("items[0].outcome"));
+
+        // v2 is worse on the same test set, where its run scored v1 (the deployed model) too.
+        TrainingSucceeded worse = tested(projectId, v2, 2, 0.5, "set-a", v1, 0.6);
+        JsonPath refused = deployAfterTraining(worse, "FAILED");
+        assertEquals("QUALITY_GATE", refused.getString("latest.reason"));
+        assertTrue(refused.getString("latest.message").contains(v2 + " test F1 0.5000 < 0.6000 of " + v1
+                + " (deployed) on the same 12 test tasks"), refused.getString("latest.message"));
+        assertEquals(List.of(v1), refused.getList("serving.models.name"));
+        assertEquals(Set.of(v1), served(refused.getString("serving.endpoint")));
+        assertEquals(Map.of("Disease", v1), bindings(projectId), "a refused model's labels keep their binding");
+        as("rex").get(gate + "/decisions").then().statusCode(200).body("total", equalTo(2))
+                .body("items[0].outcome", equalTo("REFUSED")).body("items[0].model", equalTo(v2))
+                .body("items[0].f1", equalTo(0.5f)).body("items[0].baselineModel", equalTo(v1))
+                .body("items[0].baselineF1", equalTo(0.6f)).body("items[0].testTasks", equalTo(12));
+
+        // Deploy anyway: an Owner's or Manager's call, recorded on the decision and the deployment.
+        String override = gate + "/decisions/" + worse.runId() + "/override";
+        as("rex").post(override).then().statusCode(403);
+        String overridden = as("mia").header("Idempotency-Key", "override-1").post(override).then().statusCode(202)
+                .body("trigger", equalTo("OVERRIDE")).body("requestedBy", equalTo("mia")).extract().path("id");
+        as("mia").header("Idempotency-Key", "override-1").post(override).then().statusCode(202)
+                .header("Idempotent-Replayed", "true").body("id", equalTo(overridden));
+        JsonPath deployedAnyway = awaitDeployment(overridden, "READY");
+        assertEquals(Set.of(v2), served(deployedAnyway.getString("endpoint")));
+        assertEquals(Map.of("Disease", v2), bindings(projectId));
+        as("mia").get(gate + "/decisions").then().body("items[0].overriddenBy", equalTo("mia"))
+                .body("items[0].overrideDeployment", equalTo(overridden));
+        as("mia").post(override).then().statusCode(409).body("reason", equalTo("ALREADY_OVERRIDDEN"));
+        as("mia").post(gate + "/decisions/" + UUID.randomUUID() + "/override").then().statusCode(404);
+
+        // The tolerance: Owners and Managers set it, 0–1.
+        as("rex").body(Map.of("tolerance", 0.15)).put(gate + "/settings").then().statusCode(403);
+        as("mia").body(Map.of("tolerance", 1.5)).put(gate + "/settings").then().statusCode(422)
+                .body("errors[0].field", org.hamcrest.Matchers.containsString("tolerance"));
+        as("mia").body(Map.of("tolerance", 0.15)).put(gate + "/settings").then().statusCode(200);
+        as("rex").get(gate + "/settings").then().statusCode(200).body("tolerance", equalTo(0.15f));
+
+        // v3 is a little worse than v2, within the tolerance; its run was given no baseline, so v2's
+        // own run (tested on the same set) gives the figure.
+        JsonPath passed = deployAfterTraining(tested(projectId, slug + "_ner_v3", 3, 0.4, "set-a", null, 0), "READY");
+        assertEquals(List.of(slug + "_ner_v3"), passed.getList("latest.models.name"));
+        assertTrue(decisions(projectId).getString("items[0].message").contains("within the tolerance 0.1500"),
+                decisions(projectId).getString("items[0].message"));
+        assertEquals("PASSED", decisions(projectId).getString("items[0].outcome"));
+
+        // v4 was tested on another test set, on which nobody scored v3: not comparable, not deployed.
+        JsonPath notCompared = deployAfterTraining(tested(projectId, slug + "_ner_v4", 4, 0.9, "set-b", null, 0), "FAILED");
+        assertTrue(notCompared.getString("latest.message").contains("was not scored on the test set"),
+                notCompared.getString("latest.message"));
+        assertEquals(List.of(slug + "_ner_v3"), notCompared.getList("serving.models.name"));
+    }
+
+    /** Publishes the training and waits for the AFTER_TRAINING deployment it leads to, in {@code state}. */
+    private static JsonPath deployAfterTraining(TrainingSucceeded trained, String state) {
+        String projectId = trained.projectId().toString();
+        int before = as("olivia").get("/projects/" + projectId + "/deployments").jsonPath().getInt("total");
+        publish(trained, 1);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonPath latest = as("olivia").get("/projects/" + projectId + "/deployments/latest").jsonPath();
+            Integer number = latest.get("latest.number");
+            return number != null && number > before && "AFTER_TRAINING".equals(latest.getString("latest.trigger"))
+                    && state.equals(latest.getString("latest.state"));
+        });
+        return latest(projectId);
+    }
+
+    private static JsonPath decisions(String projectId) {
+        return as("olivia").get("/projects/" + projectId + "/quality-gate/decisions").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** A run with deploy whose model (a copy of the tiny one) scored {@code f1} on test set {@code sha}, and its baseline. */
+    private static TrainingSucceeded tested(String projectId, String model, int version, double f1, String sha,
+            String baselineModel, double baselineF1) throws IOException {
+        Path path = STORE.resolve("runs/" + model);
+        copy(TRAINED, path);
+        Metrics.Score score = new Metrics.Score(0.5, 0.5, 0.5, 0);
+        Metrics.TestScores test = testScores(f1, sha);
+        Metrics metrics = new Metrics(score, score, Map.of("Disease", score), 29, 7, 36, "abc", test,
+                baselineModel == null ? null : new Metrics.Baseline(baselineModel, testScores(baselineF1, sha)));
+        return new TrainingSucceeded(UUID.fromString(projectId), UUID.randomUUID(), model, version, List.of("Disease"),
+                metrics, 36, "abc", Instant.now(), path.toString(), true);
+    }
+
+    private static Metrics.TestScores testScores(double f1, String sha) {
+        Metrics.Score score = new Metrics.Score(f1, f1, f1, 0);
+        return new Metrics.TestScores(12, 20, sha, score, score, Map.of("Disease", new Metrics.Score(f1, f1, f1, 20)));
+    }
+
     /** A NUL character in a model's name or the project filter is a 400 naming it, not a 500 from the database. */
     @Test
     void aNulCharacterInAModelQueryIsABadRequest() {

@@ -8,13 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.annotationlab.nlprunner.bench.ServeThroughputBenchmark;
+import org.annotationlab.nlprunner.bench.TokenizerSwapBenchmark;
 import org.annotationlab.nlprunner.evaluation.EvaluateCommand;
 import org.annotationlab.nlprunner.serve.ServeCommand;
 import org.annotationlab.nlprunner.train.TrainCommand;
 
 /**
  * Entry point of the nlp-runner process: {@code train} (a training Job), {@code serve} (the model
- * server), and the benchmark helpers {@code evaluate} and {@code bench-serve}.
+ * server), and the benchmark helpers {@code evaluate}, {@code bench-serve} and {@code bench-tokens}.
  */
 public final class NlpRunner {
 
@@ -22,10 +23,11 @@ public final class NlpRunner {
             usage: nlp-runner <command> [options]
               train  --training-set <path|http-url> --params <params.json> --output <dir>
                      [--embeddings <glove.txt>] [--unlabelled <text-file>] [--validation-set <conll>]
-                     [--test-set <ndjson>] [--termination-log <path>]
+                     [--test-set <ndjson>] [--baseline-model <name=dir>] [--termination-log <path>]
               serve  --port <port> --models <name=path>[,<name=path>...] [--host <address>]
               evaluate    --model <dir> --test-set <conll>
               bench-serve --model <dir> --texts <conll> [--sentences 1000] [--batch 50]
+              bench-tokens --model <dir> --texts <conll> [--glue true]
             exit codes (train): 0 ok, 1 JOB_FAILED, 2 INVALID_PARAMETERS, 3 INSUFFICIENT_DATA""";
 
     private NlpRunner() {
@@ -61,6 +63,7 @@ public final class NlpRunner {
                 }
                 case "evaluate" -> new EvaluateCommand(stdout, stderr).run(options);
                 case "bench-serve" -> new ServeThroughputBenchmark(stdout, stderr).run(options);
+                case "bench-tokens" -> new TokenizerSwapBenchmark(stdout, stderr).run(options);
                 default -> {
                     stderr.println("unknown command '" + args.get(0) + "'\n" + USAGE);
                     yield 2;

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.annotationlab.events.deployment.DeploymentCompleted;
+import org.annotationlab.events.deployment.DeploymentStarted;
 import org.annotationlab.training.launcher.JobController;
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +130,20 @@ class KubernetesTrainingTest {
         as("olivia").delete("/trainings/" + again).then().statusCode(202).body("cancelRequested", equalTo(true));
         awaitState(again, "CANCELLED");
         await().atMost(Duration.ofSeconds(10)).until(() -> k8s.batch().v1().jobs().withName("training-" + again).get() == null);
+
+        // Once deploy-service announces the second project's model serving, its next run scores that
+        // model on the same test set (the quality gate's baseline).
+        org.annotationlab.events.DirectPublisher.publish(TrainingLab.config("kafka.bootstrap.servers"), "deploy-service", 1,
+                new DeploymentCompleted(projects[1], UUID.randomUUID(), List.of(new DeploymentStarted.DeployedModel(
+                        "k8s-1_ner_v1", "1", List.of("Disease"))), "http://model-server"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> List.of("k8s-1_ner_v1").equals(as("olivia")
+                .get("/projects/" + projects[1] + "/trainings/status").jsonPath().getList("serving")));
+        String next = as("olivia").body("{}").post("/projects/" + projects[1] + "/trainings").then().statusCode(202)
+                .extract().path("id");
+        List<String> args = awaitJob(k8s, next).getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
+        assertEquals("k8s-1_ner_v1=" + secondDir, args.get(args.indexOf("--baseline-model") + 1), args.toString());
+        as("olivia").delete("/trainings/" + next).then().statusCode(202);
+        awaitState(next, "CANCELLED");
     }
 
     private static int blocks(Path conll) throws Exception {

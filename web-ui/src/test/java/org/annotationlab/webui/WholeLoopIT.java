@@ -99,6 +99,16 @@ class WholeLoopIT {
         browser.open("/projects/" + projectId + "/setup");
         String testSet = browser.waitFor(By.id("test-set-size")).getText();
         assertTrue(testSet.startsWith("2 tasks tagged \"test\" with a submitted completion"), testSet);
+        // The quality gate's tolerance: a value out of range is refused next to the field, as typed.
+        Browser.replace(browser.find(By.id("gate-tolerance")), "2");
+        browser.find(By.cssSelector("#quality-gate button[type=submit]")).click();
+        assertTrue(browser.waitFor(By.id("gate-tolerance-error")).getText().contains("from 0 to 1"));
+        assertEquals("2", browser.find(By.id("gate-tolerance")).getAttribute("value"));
+        Browser.replace(browser.find(By.id("gate-tolerance")), "0.01");
+        browser.find(By.cssSelector("#quality-gate button[type=submit]")).click();
+        browser.waitFor(By.cssSelector("#quality-gate .saved"));
+        assertTrue(Users.call("olivia", "GET", "/deployments/projects/" + projectId + "/quality-gate/settings", null, 200)
+                .contains("\"tolerance\":0.01"));
         signOut();
 
         // Annotator: her queue, the first task, "asthma" labelled Disease with the mouse, submitted.
@@ -160,6 +170,8 @@ class WholeLoopIT {
         assertTrue(browser.find(By.cssSelector("#run-test-scores caption")).getText().startsWith("Test set: 2 tasks"));
         assertTrue(browser.find(By.cssSelector("#run-test-scores tr[data-label='Disease']")).isDisplayed());
         assertTrue(browser.find(By.cssSelector("#runs tr[data-run='1'] td:last-child")).getText().endsWith("test set"));
+        // Trained with deploy: the quality gate's decision, a moment after the run (nothing was deployed before).
+        browser.waitUntil(d -> d.findElement(By.id("run-gate")).getText().startsWith("Deployed without a comparison."));
         browser.scrollTo(By.id("run-details"));
         browser.screenshot("loop-run-scores");
         browser.waitUntil(d -> d.findElement(By.id("run-log")).getText().contains("nlp-runner train"));

@@ -11,6 +11,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.annotationlab.deploy.client.ProjectClient;
 import org.annotationlab.deploy.config.DeployConfig;
+import org.annotationlab.deploy.gate.GateDecision;
+import org.annotationlab.deploy.gate.QualityGate;
+import org.annotationlab.deploy.gate.QualityGateService;
 import org.annotationlab.deploy.server.ModelServer;
 import org.annotationlab.deploy.server.ModelServerLauncher;
 import org.annotationlab.deploy.server.ServerStatus;
@@ -36,8 +39,11 @@ public class DeploymentScheduler {
     private final ModelServerLauncher launcher;
     private final DeploymentService service;
     private final ProjectClient projects;
+    private final QualityGateService gates;
 
-    DeploymentScheduler(DeployConfig config, ModelServerLauncher launcher, DeploymentService service, ProjectClient projects) {
+    DeploymentScheduler(DeployConfig config, ModelServerLauncher launcher, DeploymentService service, ProjectClient projects,
+            QualityGateService gates) {
+        this.gates = gates;
         this.config = config;
         this.launcher = launcher;
         this.service = service;
@@ -106,9 +112,26 @@ public class DeploymentScheduler {
         }
     }
 
-    /** A training asked to be deployed: rewrite the config through project-service, then deploy. */
+    /**
+     * A training asked to be deployed: the quality gate decides first (a refused model is
+     * registered, its labels keep their binding, and the refusal is recorded as a FAILED deployment
+     * with reason {@code QUALITY_GATE}); then the config is rewritten through project-service and
+     * the bindings deployed.
+     */
     private void afterTraining(UUID runId, UUID projectId, String model, int attempts) {
         String by = "deploy-service (after training " + runId + ")";
+        GateDecision gate;
+        try {
+            gate = Blocking.await(() -> gates.decide(runId, projectId, model));
+        } catch (ProblemException e) {
+            retry(runId, attempts, e.getMessage(), projectId, by);
+            return;
+        }
+        if (gate.outcome == QualityGate.Outcome.REFUSED) {
+            Blocking.await(() -> service.refused(projectId, "AFTER_TRAINING", by, "QUALITY_GATE", gate.message));
+            done(runId, gate.message);
+            return;
+        }
         ProjectClient.Bindings result;
         try {
             result = projects.bindAllButPretrained(projectId, model);
@@ -125,8 +148,8 @@ public class DeploymentScheduler {
             return;
         }
         try {
-            String note = result.notPredicted().isEmpty() ? null : "labels " + result.notPredicted()
-                    + " kept their binding: " + model + " does not predict them";
+            String note = "quality gate " + gate.outcome + ": " + gate.message + (result.notPredicted().isEmpty() ? ""
+                    : "; labels " + result.notPredicted() + " kept their binding: " + model + " does not predict them");
             Blocking.await(() -> service.deploy(projectId, result.labels(), "AFTER_TRAINING", by, note));
             done(runId, null);
         } catch (ProblemException e) {

@@ -91,7 +91,7 @@ public class DeploymentService {
     }
 
     /** The same, storing the request's answer with the deployment when it is retryable. */
-    private Uni<Deployment> deploy(UUID projectId, List<LabelBinding> bindings, String trigger, String requestedBy,
+    public Uni<Deployment> deploy(UUID projectId, List<LabelBinding> bindings, String trigger, String requestedBy,
             String note, Idempotent<Deployment> answer) {
         return Panache.withTransaction(() -> ProjectConfig.lock(projectId).flatMap(project -> {
             if (project.deleted) {

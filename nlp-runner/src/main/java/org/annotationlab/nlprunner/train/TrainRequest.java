@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.annotationlab.nlprunner.cli.Options;
+import org.annotationlab.nlprunner.serve.ModelSpec;
 
 /**
  * The arguments of {@code nlp-runner train}.
@@ -18,16 +19,18 @@ import org.annotationlab.nlprunner.cli.Options;
  * @param validationSet  optional CoNLL file used for evaluation instead of a split
  * @param testSet        optional test set (annotation-service's NDJSON export: raw text and
  *                       character spans), scored after training through the serving path
+ * @param baselineModel  optional {@code name=path}: the model the project deploys now, scored on
+ *                       the same test set after the run's own model, for the quality gate
  * @param terminationLog optional file receiving the one-line termination message
  */
 public record TrainRequest(String trainingSet, Path params, Path output, Optional<Path> embeddings,
                            Optional<Path> unlabelled, Optional<String> validationSet, Optional<Path> testSet,
-                           Optional<Path> terminationLog) {
+                           Optional<ModelSpec> baselineModel, Optional<Path> terminationLog) {
 
     static final String TERMINATION_LOG = "termination-log";
     static final String PROGRESS_FILE = "progress-file";
     private static final Set<String> OPTIONS = Set.of("training-set", "params", "output", "embeddings",
-            "unlabelled", "validation-set", "test-set", TERMINATION_LOG, PROGRESS_FILE);
+            "unlabelled", "validation-set", "test-set", "baseline-model", TERMINATION_LOG, PROGRESS_FILE);
 
     /** Parses and checks the command line (files are checked when they are read). */
     public static TrainRequest parse(List<String> args) throws TrainingFailure {
@@ -41,9 +44,18 @@ public record TrainRequest(String trainingSet, Path params, Path output, Optiona
                     options.get("unlabelled").map(Path::of),
                     options.get("validation-set"),
                     options.get("test-set").map(Path::of),
+                    options.get("baseline-model").map(TrainRequest::baseline),
                     options.get(TERMINATION_LOG).map(Path::of));
         } catch (IllegalArgumentException e) {
             throw TrainingFailure.invalid(e.getMessage());
         }
+    }
+
+    private static ModelSpec baseline(String value) {
+        List<ModelSpec> specs = ModelSpec.parseList(value);
+        if (specs.size() != 1) {
+            throw new IllegalArgumentException("--baseline-model takes one name=path, got " + specs.size());
+        }
+        return specs.get(0);
     }
 }

@@ -31,17 +31,29 @@ public final class TrainingArtifacts {
 
     /**
      * The run's metrics: micro, macro, per label on the validation sentences, the data sizes, the
-     * training set's hash, and the test set's scores ({@code test} null: none).
+     * training set's hash, and the test set's scores ({@code test} null: none) with the baseline's
+     * on the same set, if one was scored.
      */
     public static Metrics metrics(EvaluationResult result, DataFacts facts, TestFacts test) {
-        Metrics.TestScores testScores = test == null ? null : new Metrics.TestScores(test.tasks(), test.entities(),
-                test.sha256(), score(test.result().micro(), 0), score(test.result().macro(), 0), perLabel(test.result()));
+        Metrics.Baseline baseline = test == null || test.baseline() == null ? null
+                : new Metrics.Baseline(test.baselineModel(), testScores(test, test.baseline()));
         return new Metrics(score(result.micro(), 0), score(result.macro(), 0), perLabel(result), facts.trainSentences(),
-                facts.validationSentences(), facts.entities(), facts.sha256(), testScores);
+                facts.validationSentences(), facts.entities(), facts.sha256(),
+                test == null ? null : testScores(test, test.result()), baseline);
     }
 
-    /** The scores on a test set of {@code tasks} tasks with {@code entities} gold spans, and the file's hash. */
-    public record TestFacts(EvaluationResult result, int tasks, long entities, String sha256) {
+    private static Metrics.TestScores testScores(TestFacts test, EvaluationResult result) {
+        return new Metrics.TestScores(test.tasks(), test.entities(), test.sha256(), score(result.micro(), 0),
+                score(result.macro(), 0), perLabel(result));
+    }
+
+    /**
+     * The scores on a test set of {@code tasks} tasks with {@code entities} gold spans, and the
+     * file's hash; {@code baseline} the deployed model {@code baselineModel}'s on the same set
+     * (null: none scored).
+     */
+    public record TestFacts(EvaluationResult result, int tasks, long entities, String sha256, String baselineModel,
+            EvaluationResult baseline) {
     }
 
     private static Map<String, Metrics.Score> perLabel(EvaluationResult result) {

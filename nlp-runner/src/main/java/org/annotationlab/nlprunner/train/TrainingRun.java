@@ -129,7 +129,29 @@ final class TrainingRun {
         log.line("Test set: " + testSet.tasks().size() + " tasks, " + testSet.entities() + " gold spans (SHA-256 "
                 + testSet.sha256() + "), tagged as the model server tags them (raw text, character spans, exact match):");
         log.line(result.table());
-        return new TrainingArtifacts.TestFacts(result, testSet.tasks().size(), testSet.entities(), testSet.sha256());
+        EvaluationResult baseline = request.baselineModel().map(spec -> baseline(spec, testSet, log)).orElse(null);
+        return new TrainingArtifacts.TestFacts(result, testSet.tasks().size(), testSet.entities(), testSet.sha256(),
+                request.baselineModel().map(ModelSpec::name).orElse(null), baseline);
+    }
+
+    /**
+     * The model the project deploys now, scored on the same test set by the same code, for the
+     * quality gate; null, said in the log, when it cannot be loaded (the run itself stands).
+     */
+    private EvaluationResult baseline(ModelSpec spec, TestSetEvaluation.TestSet testSet, TrainingLog log) {
+        LoadedModel deployed;
+        try {
+            deployed = new ModelLoader(json).load(spec);
+        } catch (ModelLoadException | RuntimeException e) {
+            log.line("The deployed model " + spec.name() + " could not be scored on the test set (" + e.getMessage()
+                    + "): the quality gate has no figure of it on this test set.");
+            return null;
+        }
+        EvaluationResult result = TestSetEvaluation.evaluate(deployed, testSet.tasks());
+        log.line(String.format(Locale.ROOT, "The deployed model %s on the same test set (the quality gate's baseline): "
+                + "micro F1 %.4f", spec.name(), result.micro().f1()));
+        log.line(result.table());
+        return result;
     }
 
     /** The test set, read (and checked) before training; null without one. */

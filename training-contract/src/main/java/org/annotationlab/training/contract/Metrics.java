@@ -16,14 +16,17 @@ import java.util.Map;
  * @param trainingSetSha256   SHA-256 of the training set file as nlp-runner read it
  * @param test                the scores on the test set; null when the run had none (no test
  *                            task with a submitted completion), the validation scores then stand
+ * @param baseline            the model the project deployed when the run was staged, scored on the
+ *                            same test set by the same code: what the quality gate compares the run
+ *                            with; null without a test set or a deployed model of the project
  */
 public record Metrics(Score micro, Score macro, Map<String, Score> perLabel, int trainSentences,
-        int validationSentences, long entities, String trainingSetSha256, TestScores test) {
+        int validationSentences, long entities, String trainingSetSha256, TestScores test, Baseline baseline) {
 
     /** Scores without a test set. */
     public Metrics(Score micro, Score macro, Map<String, Score> perLabel, int trainSentences,
             int validationSentences, long entities, String trainingSetSha256) {
-        this(micro, macro, perLabel, trainSentences, validationSentences, entities, trainingSetSha256, null);
+        this(micro, macro, perLabel, trainSentences, validationSentences, entities, trainingSetSha256, null, null);
     }
 
     /** Precision, recall and F1; {@code support} = gold mentions (0 for micro and macro). */
@@ -41,5 +44,14 @@ public record Metrics(Score micro, Score macro, Map<String, Score> perLabel, int
      */
     public record TestScores(int tasks, long entities, String sha256, Score micro, Score macro,
             Map<String, Score> perLabel) {
+    }
+
+    /**
+     * Another model's scores on the run's test set.
+     *
+     * @param model the model's registry name ({@code <slug>_ner_v<n>})
+     * @param test  its scores, over the same tasks (same SHA-256) as the run's own
+     */
+    public record Baseline(String model, TestScores test) {
     }
 }

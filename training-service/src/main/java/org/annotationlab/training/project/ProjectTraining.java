@@ -44,6 +44,17 @@ public class ProjectTraining extends PanacheEntityBase {
 
     public boolean deleted;
 
+    /**
+     * The models the project's model server serves, comma-separated, as deploy-service last
+     * announced them (an event-fed view: it chooses the baseline a run scores for the quality gate).
+     */
+    @Column(name = "serving_models")
+    public String servingModels = "";
+
+    public java.util.List<String> servingModelList() {
+        return servingModels == null || servingModels.isEmpty() ? java.util.List.of() : java.util.List.of(servingModels.split(","));
+    }
+
     public TrainingParameters defaults() {
         return ParameterJson.read(trainingParameters);
     }

@@ -62,7 +62,8 @@ public final class TrainingRules {
         return new TrainingStatus(project.projectId, blocker == null, blocker, warning(project.selectedCount),
                 project.selectedCount, active == null ? null : RunView.of(active), last == null ? null : RunView.of(last),
                 new TrainingStatus.ActiveLearning(project.activeLearning, project.everyNCompletions,
-                        project.deployAfterTraining, nextActiveLearningAt(latest, project.everyNCompletions)));
+                        project.deployAfterTraining, nextActiveLearningAt(latest, project.everyNCompletions)),
+                project.servingModelList());
     }
 
     /**

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -271,9 +272,12 @@ public class TrainingScheduler {
         return renewed == null ? 0 : renewed;
     }
 
-    /** Stages the training and test sets, checks the training set is enough, writes the parameters and launches. */
+    /**
+     * Stages the training and test sets, checks the training set is enough, writes the parameters and
+     * launches, with the project's deployed model as the baseline to score on the same test set.
+     */
     private void prepareAndLaunch(TrainingRun run) {
-        TrainingWorkload workload = workload(run);
+        TrainingWorkload workload = workload(run, deployedModel(run.projectId));
         Path dir = workload.runDir();
         AnnotationClient.Staged staged;
         if (!stillPreparing(run.id)) {
@@ -340,14 +344,41 @@ public class TrainingScheduler {
     }
 
     private TrainingWorkload workload(TrainingRun run) {
-        Path dir = run.runDir != null ? Path.of(run.runDir) : store.runDir(run.projectId, run.id);
-        return new TrainingWorkload(run.id, run.projectId, run.workloadName(), dir, List.of("train",
+        return workload(run, null);
+    }
+
+    /** The run's workload; {@code baseline} ({@code name=path}, or null) is the deployed model it scores too. */
+    private TrainingWorkload workload(TrainingRun run, String baseline) {
+        Path dir = runDir(run);
+        List<String> args = new ArrayList<>(List.of("train",
                 "--training-set", dir.resolve(RunFiles.TRAINING_SET).toString(),
                 "--params", dir.resolve(RunFiles.PARAMS).toString(),
                 "--unlabelled", dir.resolve(RunFiles.UNLABELLED).toString(),
                 "--test-set", dir.resolve(RunFiles.TEST_SET).toString(),
                 "--output", dir.toString(),
                 "--progress-file", dir.resolve(RunFiles.PROGRESS).toString()));
+        if (baseline != null) {
+            args.addAll(List.of("--baseline-model", baseline));
+        }
+        return new TrainingWorkload(run.id, run.projectId, run.workloadName(), dir, List.copyOf(args));
+    }
+
+    private Path runDir(TrainingRun run) {
+        return run.runDir != null ? Path.of(run.runDir) : store.runDir(run.projectId, run.id);
+    }
+
+    /**
+     * The project's deployed model as {@code name=path}, for the run to score on its test set (the
+     * quality gate's baseline, DESIGN.md §6): the newest of its own models that deploy-service last
+     * announced serving. Null when none; chosen from the event-fed view, which is enough because the
+     * gate itself checks at deploy-service that the baseline is what serves then.
+     */
+    private String deployedModel(UUID projectId) {
+        return Blocking.await(() -> Panache.withSession(() -> ProjectTraining.<ProjectTraining>findById(projectId)
+                .chain(project -> project == null || project.servingModelList().isEmpty() ? Uni.createFrom().<TrainingRun>nullItem()
+                        : TrainingRun.<TrainingRun>find("projectId = ?1 and state = ?2 and modelName in ?3 order by modelVersion desc",
+                                projectId, RunState.SUCCEEDED, project.servingModelList()).firstResult())
+                .map(deployed -> deployed == null ? null : deployed.modelName + "=" + runDir(deployed))));
     }
 
     /** {@link #inRun}, if this instance still prepares the run (no other took it over meanwhile). */
