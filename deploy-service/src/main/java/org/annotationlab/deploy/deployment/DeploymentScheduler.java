@@ -124,7 +124,9 @@ public class DeploymentScheduler {
         try {
             gate = Blocking.await(() -> gates.decide(runId, projectId, model));
         } catch (ProblemException e) {
-            retry(runId, attempts, e.getMessage(), projectId, by);
+            // A deployment of the project is PENDING: the gate decides once it has ended (READY,
+            // FAILED or not ready in time, so the wait is bounded); waiting is not a failed attempt.
+            LOG.debugf("training run %s: %s", runId, e.getMessage());
             return;
         }
         if (gate.outcome == QualityGate.Outcome.REFUSED) {
