@@ -18,6 +18,7 @@ import labclient as lab  # noqa: E402
 CHECK = "--check" in sys.argv
 ARGS = [int(a) for a in sys.argv[1:] if not a.startswith("--")]
 TRAIN_N, HELDOUT_N, EPOCHS = (ARGS + [300, 100, 5][len(ARGS):])[:3]
+POOL_N = 20
 LOGS = os.path.join(os.environ.get("LAB_HOME", os.path.join(lab.ROOT, ".lab")), "logs")
 STARTED = time.time()
 
@@ -55,17 +56,22 @@ def main():
              and lab.ok(owner, f"{lab.TRAINING}/projects/{pid}/trainings/status"), 60, "the services to learn the project")
 
     step(3, f"import {TRAIN_N} sentences of ncbi-disease train.tsv as tasks to annotate, and {HELDOUT_N} of test.tsv"
-            " (tags heldout and test: the project's test set, to pre-annotate later)")
-    train = [lab.gold(b) for b in lab.conll_blocks(os.path.join(lab.DATASETS, "ncbi-disease", "train.tsv"), TRAIN_N)]
+            f" (tags heldout and test: the project's test set, to pre-annotate later); {POOL_N} more of train.tsv"
+            " (tag pool) stay unannotated, for the uncertainty-first order")
+    blocks = lab.conll_blocks(os.path.join(lab.DATASETS, "ncbi-disease", "train.tsv"), TRAIN_N + POOL_N)
+    train = [lab.gold(b) for b in blocks[:TRAIN_N]]
+    pool = [lab.gold(b)[0] for b in blocks[TRAIN_N:]]
     result = owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json", [{"text": t} for t, _ in train])
+    owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json&tag=pool", [{"text": t} for t in pool])
     heldout = [lab.gold(b) for b in lab.conll_blocks(os.path.join(lab.DATASETS, "ncbi-disease", "test.tsv"), HELDOUT_N)]
     owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/import?format=json&tag=heldout&tag=test",
                [{"text": t} for t, _ in heldout])
-    tasks = {t["text"]: t["id"] for t in lab.tasks(owner, pid) if "heldout" not in t["tags"]}
+    tasks = {t["text"]: t["id"] for t in lab.tasks(owner, pid) if not {"heldout", "pool"} & set(t["tags"])}
+    pool_ids = [t["id"] for t in lab.tasks(owner, pid, "pool")]
     ids = [tasks[t] for t, _ in train]
     heldout_ids = {t["text"]: t["id"] for t in lab.tasks(owner, pid, "heldout")}
     owner.call("PUT", f"{lab.ANNOTATION}/projects/{pid}/tasks/assignment",
-               {"taskIds": ids + list(heldout_ids.values()), "assignee": "anna", "reviewer": "rita"})
+               {"taskIds": ids + list(heldout_ids.values()) + pool_ids, "assignee": "anna", "reviewer": "rita"})
     owner.call("POST", f"{lab.ANNOTATION}/projects/{pid}/tasks/tags", {"taskIds": ids[: len(ids) // 2], "add": ["batch-1"]})
     say(f"{result['imported']} tasks, assigned to anna with rita reviewing; the first half tagged batch-1")
     check(result["imported"] == TRAIN_N, f"{TRAIN_N} tasks imported")
@@ -175,7 +181,24 @@ def main():
     check(abs(f1 - test["micro"]["f1"]) < 1e-6,
           f"the run's test F1 ({test['micro']['f1']:.4f}) is the F1 of the model server's predictions on the same tasks ({f1:.4f})")
 
-    step(9, "olivia trains again with deploy, for one epoch only: the quality gate compares the new model with "
+    step(9, f"uncertainty-first order: pre-annotate the {POOL_N} unannotated pool tasks, then anna's next task is the one "
+            f"{model} is least sure of")
+    pooled = lab.wait(lambda: lab.start_preannotation(owner, pid, "pool"), 60, "pre-annotation to be allowed")
+    pooled = lab.wait(lambda: lab.ended(owner, f"{lab.PREANNOTATION}/preannotations/{pooled['id']}", ("SUCCEEDED", "PARTIAL", "FAILED", "CANCELLED")), 600, "pre-annotation of the pool")
+    check(pooled["state"] == "SUCCEEDED", f"the pool is pre-annotated ({pooled['progress']['done']} tasks)")
+    sequential = annotator.call("GET", f"{lab.ANNOTATION}/projects/{pid}/tasks/next")
+    owner.call("PUT", f"{lab.ANNOTATION}/projects/{pid}/task-order", {"strategy": "uncertainty", "measure": "mnlp"})
+    ranked = annotator.call("GET", f"{lab.ANNOTATION}/projects/{pid}/tasks?tag=pool&sort=mnlp,desc&size=3")["items"]
+    for t in ranked:
+        say(f"MNLP {t['uncertainty']['mnlp']:.3f} (least confidence {t['uncertainty']['leastConfidence']:.3f}, "
+            f"entropy {t['uncertainty']['entropy']:.3f}): \"{t['text'][:80]}{'…' if len(t['text']) > 80 else ''}\"")
+    chosen = annotator.call("GET", f"{lab.ANNOTATION}/projects/{pid}/tasks/next")
+    say(f"anna's next task in import order: \"{sequential['task']['text'][:60]}…\"; by uncertainty: "
+        f"\"{chosen['task']['text'][:60]}…\" (MNLP {chosen['task']['uncertainty']['mnlp']:.3f}; {chosen['left']} left)")
+    check(chosen["strategy"] == "uncertainty" and chosen["task"]["id"] == ranked[0]["id"],
+          "the next task is the pool task the model is least sure of")
+
+    step(10, "olivia trains again with deploy, for one epoch only: the quality gate compares the new model with "
             f"{model} on the same test tasks")
     lab.wait(lambda: owner.call("GET", f"{lab.TRAINING}/projects/{pid}/trainings/status")["serving"] == [model], 30,
              "training-service to learn what serves")

@@ -67,7 +67,10 @@ export const actionKey = () => (crypto.randomUUID ? crypto.randomUUID() : `${Dat
 /** ?key=value&… of the defined entries. */
 export function query(params) {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  for (const [k, v] of Object.entries(params)) {
+    if (Array.isArray(v)) v.forEach(item => q.append(k, item));
+    else if (v !== undefined && v !== null && v !== '') q.set(k, v);
+  }
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -137,26 +137,42 @@ function TaskHead({ project, task, role, mode, next }) {
  * submitted completion; other roles' tasks without any completion. Review: a Reviewer's tasks
  * awaiting review; an Owner's or Manager's, any task awaiting review.
  */
-function queues(mode, role, user) {
-  const me = user.username;
-  if (mode === 'review') return [role === 'REVIEWER' ? { reviewer: me, completion: 'awaiting-review' } : { completion: 'awaiting-review' }];
-  if (role === 'ANNOTATOR') return [{ assignee: me, completion: 'none' }, { assignee: me, completion: 'draft' }];
-  return [{ completion: 'none' }];
+/** The review queue: the tasks awaiting the reviewer's review (a Reviewer's own, or all for Owners and Managers). */
+function reviewQueue(role, user) {
+  return role === 'REVIEWER' ? { reviewer: user.username, completion: 'awaiting-review' } : { completion: 'awaiting-review' };
 }
 
-/** The next task of the queue: one not opened in this session first; `left` counts the others. */
+const ORDER_NAMES = { sequential: 'in import order', random: 'in random order' };
+const MEASURE_NAMES = { mnlp: 'MNLP', 'least-confidence': 'least confidence', entropy: 'entropy' };
+const MEASURE_VALUES = { mnlp: 'mnlp', 'least-confidence': 'leastConfidence', entropy: 'entropy' };
+
+/** Why the next task is the one offered: the project's task order, and the model's uncertainty that put it first. */
+function whyChosen(answer) {
+  if (answer.strategy !== 'uncertainty') return `The project's tasks come ${ORDER_NAMES[answer.strategy] ?? answer.strategy}.`;
+  const value = answer.task?.uncertainty?.[MEASURE_VALUES[answer.measure]];
+  const name = MEASURE_NAMES[answer.measure] ?? answer.measure;
+  return value == null ? `Most uncertain first: no other task has been pre-annotated yet, so this is the next in import order.`
+    : `Most uncertain first: the model is least sure of this one (${name} ${value.toFixed(2)}).`;
+}
+
+/**
+ * The next task: when annotating, annotation-service picks it by the project's task order among the
+ * tasks the user may take (one not opened in this session first); when reviewing, the next of the
+ * review queue. `left` counts the others.
+ */
 function useNext(projectId, taskId, mode, role, user, changes) {
   const [next, setNext] = useState(undefined);
   useEffect(() => {
     let live = true;
     (async () => {
-      let left = 0;
-      const ids = [];
-      for (const q of queues(mode, role, user)) {
-        const page = await get(`${base(projectId)}/tasks` + query({ ...q, page: 0, size: 50 }));
-        left += page.total - (page.items.some(t => t.id === taskId) ? 1 : 0);
-        ids.push(...page.items.map(t => t.id).filter(id => id !== taskId));
+      if (mode !== 'review') {
+        const skip = [...opened].filter(id => id !== taskId);
+        const answer = await get(`${base(projectId)}/tasks/next` + query({ current: taskId, skip }));
+        return { id: answer.task?.id ?? null, left: answer.left, why: answer.task ? whyChosen(answer) : null };
       }
+      const page = await get(`${base(projectId)}/tasks` + query({ ...reviewQueue(role, user), page: 0, size: 50 }));
+      const ids = page.items.map(t => t.id).filter(id => id !== taskId);
+      const left = page.total - (page.items.some(t => t.id === taskId) ? 1 : 0);
       return { id: ids.find(id => !opened.has(id)) ?? ids[0] ?? null, left };
     })().then(n => live && setNext(n)).catch(e => live && setNext({ error: e.message }));
     return () => { live = false; };
@@ -172,7 +188,7 @@ function NextTask({ project, next, mode, changes }) {
   }
   return (
     <span class="next">
-      <span class="hint" id="queue-left">{next.left === 0 ? `No other task ${queue}.` : `${next.left.toLocaleString()} more ${queue}`}</span>
+      <span class="hint" id="queue-left" title={next.why ?? undefined}>{next.left === 0 ? `No other task ${queue}.` : `${next.left.toLocaleString()} more ${queue}`}</span>
       <button id="next-task" class={changes ? 'primary' : undefined} disabled={!next.id}
         title={next.id ? undefined : `No other task is ${queue}.`} onClick={() => go(project.id, next.id, mode)}>{label} →</button>
     </span>
@@ -185,8 +201,11 @@ function GoNext({ projectId, next, mode }) {
   const id = next?.id;
   useEffect(() => button.current?.focus(), [id]);
   if (!id) return next && !next.error ? <span class="hint">That was the last task {mode === 'review' ? 'awaiting your review' : 'in your queue'}.</span> : null;
-  return <button class="primary" id="go-next" ref={button} onClick={() => go(projectId, id, mode)}>
-    {mode === 'review' ? 'Next task to review' : 'Next task'} →</button>;
+  return <>
+    <button class="primary" id="go-next" ref={button} onClick={() => go(projectId, id, mode)}>
+      {mode === 'review' ? 'Next task to review' : 'Next task'} →</button>
+    {next.why && <span class="hint" id="next-why">{next.why}</span>}
+  </>;
 }
 
 const go = (projectId, taskId, mode) => {

@@ -1,5 +1,5 @@
 // Project setup: the labeling config with Label Studio's live preview, a model per label, members,
-// training defaults, the test set and active learning. Each section saves on its own; a refused save shows its
+// training defaults, the test set, active learning, the task order and the quality gate. Each section saves on its own; a refused save shows its
 // sentence next to the field and keeps what the user typed.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, get, query } from '../api.js';
@@ -27,6 +27,7 @@ export function Setup({ user, projectId }) {
       <TrainingDefaults project={project} editable={editable} />
       <TestSet project={project} user={user} editable={may(project, user, 'TRAIN')} />
       <ActiveLearning project={project} editable={editable} />
+      <TaskOrder project={project} editable={may(project, user, 'TRAIN')} />
       {may(project, user, 'READ_TRAINING') && <QualityGate project={project} editable={may(project, user, 'DEPLOY')} />}
     </section>
   );
@@ -397,6 +398,60 @@ function QualityGate({ project, editable }) {
         </Field>
       </div>
       {editable && <button type="submit" class="primary">Save tolerance</button>}
+      {s.status && <span class="saved" role="status">{s.status}</span>}
+    </form>
+  );
+}
+
+const STRATEGIES = [
+  ['sequential', 'In import order'],
+  ['random', 'Random (seeded)'],
+  ['uncertainty', 'Most uncertain first'],
+];
+const MEASURES = [
+  ['mnlp', 'MNLP: the model\'s mean log-probability per word (recommended; fair to short and long texts)'],
+  ['least-confidence', 'Least confidence: 1 − the probability of the whole tagging (prefers long texts)'],
+  ['entropy', 'Entropy: how evenly the model spreads its probability over the tags, per word'],
+];
+
+/** Which task Next task offers (annotation-service's setting): import order, seeded random, or most uncertain first. */
+function TaskOrder({ project, editable }) {
+  const s = useSettings(`/annotations/projects/${project.id}/task-order`,
+    v => ({ strategy: v.strategy, measure: v.measure, seed: String(v.seed) }),
+    f => ({ strategy: f.strategy, measure: f.measure, seed: Number(f.seed) }));
+  if (!s.form) return <div class="card wide"><Banner error={s.errors.form} />{!s.errors.form && <Loading what="the task order" />}</div>;
+  const check = () => {
+    const n = Number(s.form.seed);
+    return s.form.strategy !== 'random' || (s.form.seed.trim() !== '' && Number.isInteger(n) && n >= 0)
+      ? {} : { seed: 'The seed is a whole number, 0 or more.' };
+  };
+  return (
+    <form class="card wide" id="task-order" onSubmit={e => s.save(e, check())} noValidate>
+      <h2>Task order</h2>
+      <p class="hint">Which task <b>Next task</b> offers each annotator, among the tasks they may take that nobody has
+        submitted. "Most uncertain first" offers the task the deployed model is least sure of, from its newest
+        pre-annotation, so each completion teaches the next model the most; tasks not pre-annotated yet come after.</p>
+      <Banner error={s.errors.form} />
+      <fieldset class="choices" id="order-strategy" disabled={!editable}>
+        <legend>Order</legend>
+        {STRATEGIES.map(([value, label]) => (
+          <label class="check" key={value}><input type="radio" name="order-strategy" value={value} id={`order-${value}`}
+            checked={s.form.strategy === value} onChange={s.set('strategy')} /> {label}</label>))}
+        {s.errors.strategy && <p class="error" id="order-strategy-error">{s.errors.strategy}</p>}
+      </fieldset>
+      {s.form.strategy === 'uncertainty' && (
+        <Field id="order-measure" label="Uncertainty measure" error={s.errors.measure}>
+          <select id="order-measure" value={s.form.measure} disabled={!editable} onChange={s.set('measure')}>
+            {MEASURES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+          </select>
+        </Field>)}
+      {s.form.strategy === 'random' && (
+        <Field id="order-seed" label="Seed" error={s.errors.seed} hint="The same seed gives the same order.">
+          <input id="order-seed" type="number" min={0} step={1} value={s.form.seed} readOnly={!editable}
+            aria-invalid={!!s.errors.seed} aria-describedby={s.errors.seed ? 'order-seed-error' : 'order-seed-hint'}
+            onInput={s.set('seed')} />
+        </Field>)}
+      {editable && <button type="submit" class="primary">Save task order</button>}
       {s.status && <span class="saved" role="status">{s.status}</span>}
     </form>
   );

@@ -20,9 +20,18 @@ const STATE_FILTERS = [
   ['submitted', 'Submitted (reviewed or not)'], ['accepted', 'Accepted'], ['rejected', 'Rejected'],
 ];
 
-const SORTS = [['created', 'Import order'], ['assignee', 'Annotator'], ['reviewer', 'Reviewer']];
+const SORTS = [
+  ['created', 'Import order'], ['assignee', 'Annotator'], ['reviewer', 'Reviewer'],
+  ['score,asc', 'Prediction score, lowest first'], ['mnlp,desc', 'Model uncertainty, highest first'],
+];
 
-const EMPTY_FILTER = { tag: '', completion: '', predictions: '', assignee: '' };
+/** The prediction-score filter (the newest prediction's mean span confidence): value → [minScore, maxScore]. */
+const SCORE_FILTERS = [
+  ['', 'Any score', '', ''], ['below-0.5', 'Below 0.5', '', '0.5'], ['below-0.8', 'Below 0.8', '', '0.8'],
+  ['from-0.8', '0.8 or higher', '0.8', ''],
+];
+
+const EMPTY_FILTER = { tag: '', completion: '', predictions: '', assignee: '', minScore: '', maxScore: '' };
 
 export function Tasks({ user, projectId }) {
   const [project, setProject] = useState(null);
@@ -42,7 +51,7 @@ export function Tasks({ user, projectId }) {
   useEffect(() => {
     if (readsCounts) get(`/annotations/projects/${projectId}/tasks/counts`).then(setCounts).catch(() => setCounts(null));
   }, [readsCounts, reload]);
-  const deps = [listed.tag, listed.completion, listed.predictions, listed.assignee, sort, reload];
+  const deps = [listed.tag, listed.completion, listed.predictions, listed.assignee, listed.minScore, listed.maxScore, sort, reload];
   const { page, setPageNo, error: listError, setError: setListError } = usePagedList(
     pageNo => get(`/annotations/projects/${projectId}/tasks`
       + query({ ...listed, page: pageNo, size: PAGE_SIZE, sort })), deps);
@@ -86,6 +95,15 @@ export function Tasks({ user, projectId }) {
           <select id="filter-predictions" value={filter.predictions} onChange={set('predictions')}>
             <option value="">With or without</option><option value="any">With predictions</option>
             <option value="none">Without predictions</option>
+          </select>
+        </Field>
+        <Field id="filter-score" label="Prediction score">
+          <select id="filter-score" value={SCORE_FILTERS.find(f => f[2] === filter.minScore && f[3] === filter.maxScore)?.[0] ?? ''}
+            onChange={e => {
+              const [, , minScore, maxScore] = SCORE_FILTERS.find(f => f[0] === e.currentTarget.value);
+              setFilter(f => ({ ...f, minScore, maxScore }));
+            }}>
+            {SCORE_FILTERS.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
           </select>
         </Field>
         {manages && <Field id="filter-assignee" label="Annotator">
@@ -164,7 +182,9 @@ function TaskTable({ project, user, page, manages, selection, onSelect }) {
               {t.annotators?.length > 0 && <span class="sub">by {t.annotators.join(', ')}</span>}</td>
             <td class="predictions">{t.predictions?.length ? t.predictions.map(p => (
               <span class="sub prediction" key={p.model + p.modelVersion}>
-                {p.model} v{p.modelVersion}{p.score == null ? '' : ` · ${p.score.toFixed(2)}`}</span>)) : '—'}</td>
+                {p.model} v{p.modelVersion}{p.score == null ? '' : ` · ${p.score.toFixed(2)}`}</span>)) : '—'}
+              {t.uncertainty && <span class="sub uncertainty" title="The newest model's uncertainty about the whole text (MNLP: higher is less sure)">
+                uncertainty {t.uncertainty.mnlp.toFixed(2)}</span>}</td>
             <td>{t.assignee ?? <span class="muted">no annotator</span>}
               {t.reviewer && <span class="sub">review: {t.reviewer}</span>}</td>
             <td class="actions">

@@ -124,6 +124,10 @@ class PreannotationFlowTest {
         assertEquals(Map.of(), taskRows(all), "a finished run keeps no task rows but its failures");
         assertEquals(MODEL, stored.get(0).get("model"));
         assertEquals("3", stored.get(0).get("modelVersion"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> uncertainty = (Map<String, Object>) stored.get(0).get("uncertainty");
+        assertTrue(uncertainty != null && ((Number) uncertainty.get("mnlp")).doubleValue() >= 0
+                && ((Number) uncertainty.get("entropy")).doubleValue() >= 0, "the model's uncertainty is stored: " + stored.get(0));
         // That start retried with its key, the run over: its first answer, not a second run.
         as("olivia").header("Idempotency-Key", "all-tasks").body(Map.of()).post("/projects/" + project + "/preannotations")
                 .then().statusCode(202).header("Idempotent-Replayed", "true").body("id", equalTo(all))

@@ -106,6 +106,22 @@ class WebUiIT {
         browser.waitFor(By.cssSelector("#test-set .saved"));
         browser.waitUntil(d -> d.findElement(By.id("test-set-size")).getText().startsWith("No task tagged \"held-out\""));
 
+        // Task order: sequential by default; a random order with a bad seed is refused next to the
+        // field, the value kept; then most uncertain first by entropy is saved.
+        assertTrue(browser.waitFor(By.id("order-sequential")).isSelected());
+        browser.find(By.id("order-random")).click();
+        WebElement seed = browser.waitFor(By.id("order-seed"));
+        Browser.replace(seed, "-3");
+        browser.find(By.cssSelector("#task-order button[type=submit]")).click();
+        assertEquals("The seed is a whole number, 0 or more.", browser.waitFor(By.id("order-seed-error")).getText());
+        assertEquals("-3", seed.getAttribute("value"));
+        browser.find(By.id("order-uncertainty")).click();
+        new Select(browser.waitFor(By.id("order-measure"))).selectByValue("entropy");
+        browser.find(By.cssSelector("#task-order button[type=submit]")).click();
+        browser.waitFor(By.cssSelector("#task-order .saved"));
+        browser.scrollTo(By.id("task-order"));
+        browser.screenshot("setup-task-order");
+
         // Active learning: on, every 100, no deploy; shown again after a reload.
         browser.find(By.id("al-enabled")).click();
         new Select(browser.find(By.id("al-every"))).selectByValue("100");
@@ -119,6 +135,8 @@ class WebUiIT {
         assertFalse(browser.find(By.id("al-deploy")).isSelected());
         assertEquals("3", browser.waitFor(By.id("param-epochs")).getAttribute("value"));
         assertEquals("held-out", browser.waitFor(By.id("test-tag")).getAttribute("value"));
+        assertTrue(browser.waitFor(By.id("order-uncertainty")).isSelected());
+        assertEquals("entropy", new Select(browser.find(By.id("order-measure"))).getFirstSelectedOption().getAttribute("value"));
         browser.waitUntil(d -> d.findElement(By.id("al-next")).getText().startsWith("Next automatic training after 100"));
         browser.scrollTo(By.id("training-defaults"));
         browser.screenshot("setup-settings");

@@ -34,6 +34,14 @@ public class Prediction extends PanacheEntityBase {
 
     public Double score;
 
+    /** The model's uncertainty about the whole text (see {@link PredictionDtos.Uncertainty}); null when not given. */
+    @Column(name = "least_confidence")
+    public Double leastConfidence;
+
+    public Double mnlp;
+
+    public Double entropy;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 }

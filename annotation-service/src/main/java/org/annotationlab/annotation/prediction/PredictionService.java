@@ -1,5 +1,6 @@
 package org.annotationlab.annotation.prediction;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -41,6 +42,20 @@ public class PredictionService {
 
     private static final Logger LOG = Logger.getLogger(PredictionService.class);
 
+    /** Of the prediction just stored for task {@code t}: ?1 model, ?2 version. */
+    private static final String STORED = " from Prediction p where p.taskId = t.id and p.modelName = ?1"
+            + " and p.modelVersion = ?2)";
+    /**
+     * Each task of a batch (?3) takes the score and measures of its prediction just stored, the
+     * newest: the task list sorts and filters by them, the next-task order reads them. One
+     * statement for the batch.
+     */
+    private static final String TASK_MEASURES = "update Task t set t.predictionScore = (select p.score" + STORED
+            + ", t.leastConfidence = (select p.leastConfidence" + STORED
+            + ", t.mnlp = (select p.mnlp" + STORED
+            + ", t.entropy = (select p.entropy" + STORED
+            + " where t.id in ?3";
+
     private final Outbox outbox;
     private final ProjectOwner owner;
 
@@ -72,6 +87,8 @@ public class PredictionService {
                 .chain(() -> Prediction.delete("taskId in ?1 and modelName = ?2 and modelVersion = ?3", taskIds,
                         batch.model(), batch.modelVersion()))
                 .chain(() -> Prediction.persist(batch.predictions().stream().map(p -> row(projectId, batch, p)).toList()))
+                .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                .chain(() -> Task.update(TASK_MEASURES, batch.model(), batch.modelVersion(), taskIds))
                 .chain(() -> outbox.append(new PredictionsStored(projectId, batch.model(), batch.modelVersion(), taskIds.size())))
                 .invoke(() -> LOG.infof("project %s: predictions of %s %s stored for %d tasks", projectId, batch.model(),
                         batch.modelVersion(), taskIds.size()))
@@ -125,12 +142,18 @@ public class PredictionService {
         row.modelVersion = batch.modelVersion();
         row.spans = SpanCodec.write(p.spans());
         row.score = p.score();
+        if (p.uncertainty() != null) {
+            row.leastConfidence = p.uncertainty().leastConfidence();
+            row.mnlp = p.uncertainty().mnlp();
+            row.entropy = p.uncertainty().entropy();
+        }
         row.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         return row;
     }
 
     private static PredictionDtos.View view(Prediction p) {
         return new PredictionDtos.View(p.id, p.taskId, p.modelName, p.modelVersion, SpanCodec.read(p.spans), p.score,
+                p.mnlp == null ? null : new PredictionDtos.Uncertainty(p.leastConfidence, p.mnlp, p.entropy),
                 p.createdAt);
     }
 }

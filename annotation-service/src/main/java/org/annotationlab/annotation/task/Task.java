@@ -38,6 +38,18 @@ public class Task extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 
+    /** The newest prediction's score (its spans' mean confidence); null before any or without spans. */
+    @Column(name = "prediction_score")
+    public Double predictionScore;
+
+    /** The newest prediction's model uncertainty about the text, by measure ({@link TaskOrder.Measure}); null before any. */
+    @Column(name = "least_confidence")
+    public Double leastConfidence;
+
+    public Double mnlp;
+
+    public Double entropy;
+
     /** Whether the user may work on this task: Annotators only on the tasks assigned to them (DESIGN.md §2). */
     public boolean openTo(String user, ProjectRole role) {
         return role != ProjectRole.ANNOTATOR || user.equals(assignee);

@@ -16,8 +16,16 @@ import org.annotationlab.web.problem.ProblemException;
  *                    (a submitted completion not yet reviewed: the reviewer's queue, {@link TaskState#SUBMITTED}),
  *                    {@code accepted} or {@code rejected}; it looks at every completion of a task
  * @param predictions {@code any} or {@code none}: with or without a stored prediction
+ * @param minScore    the newest prediction's score at least this (0..1): Annotation Lab's confidence filter
+ * @param maxScore    the newest prediction's score at most this (0..1)
  */
-public record TaskFilter(String tag, String completion, String assignee, String reviewer, String predictions) {
+public record TaskFilter(String tag, String completion, String assignee, String reviewer, String predictions,
+        Double minScore, Double maxScore) {
+
+    /** The filters without the score range. */
+    public TaskFilter(String tag, String completion, String assignee, String reviewer, String predictions) {
+        this(tag, completion, assignee, reviewer, predictions, null, null);
+    }
 
     /*
      * The project is repeated on the completion and the prediction, so PostgreSQL reads only the
@@ -49,7 +57,7 @@ public record TaskFilter(String tag, String completion, String assignee, String 
     }
 
     TaskFilter assignedTo(String user) {
-        return new TaskFilter(tag, completion, user, reviewer, predictions);
+        return new TaskFilter(tag, completion, user, reviewer, predictions, minScore, maxScore);
     }
 
     /** The tasks with these ids (all of the project; checked before). */
@@ -103,7 +111,20 @@ public record TaskFilter(String tag, String completion, String assignee, String 
                 default -> throw ProblemException.invalid(fieldPrefix + "predictions", "must be any or none");
             });
         }
+        score(minScore, ">=", fieldPrefix + "minScore", params, where);
+        score(maxScore, "<=", fieldPrefix + "maxScore", params, where);
         return new Query(where.toString(), params.toArray());
+    }
+
+    private static void score(Double bound, String comparison, String field, List<Object> params, StringBuilder where) {
+        if (bound == null) {
+            return;
+        }
+        if (!(bound >= 0 && bound <= 1)) {
+            throw ProblemException.invalid(field, "must be a number from 0 to 1");
+        }
+        params.add(bound);
+        where.append(" and t.predictionScore ").append(comparison).append(" ?").append(params.size());
     }
 
     private static boolean given(String value) {

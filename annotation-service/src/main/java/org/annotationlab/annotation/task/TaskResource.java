@@ -89,16 +89,44 @@ public class TaskResource {
             @QueryParam("assignee") String assignee, @QueryParam("reviewer") String reviewer,
             @Parameter(description = "any or none: tasks with or without a stored prediction (else 422)")
             @QueryParam("predictions") String predictions,
+            @Parameter(description = "the newest prediction's score at least this, 0 to 1 (else 422)")
+            @QueryParam("minScore") Double minScore,
+            @Parameter(description = "the newest prediction's score at most this, 0 to 1 (else 422)")
+            @QueryParam("maxScore") Double maxScore,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1_000_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size, @QueryParam("sort") String sort) {
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+            @Parameter(description = "created, assignee, reviewer, score, least-confidence, mnlp or entropy, optionally"
+                    + " followed by ,asc or ,desc; tasks without a prediction come last")
+            @QueryParam("sort") String sort) {
         return authorizer.require(projectId, ProjectPermission.ANNOTATE).flatMap(role -> tasks.list(projectId,
-                new TaskFilter(tag, completion, assignee, reviewer, predictions), authorizer.username(), role,
-                PageRequest.of(page, size, sort, SORTS, "created", "seq")));
+                new TaskFilter(tag, completion, assignee, reviewer, predictions, minScore, maxScore), authorizer.username(),
+                role, PageRequest.of(page, size, sort, SORTS, "created", "seq")));
     }
 
-    /** The orders the task list offers: import order, or by assignee or reviewer. */
+    /**
+     * The orders the task list offers: import order, by assignee or reviewer, by the newest
+     * prediction's score or by its model's uncertainty about the text (unscored tasks last).
+     */
     static final java.util.Map<String, String> SORTS = PageRequest.keys("created", "seq", "assignee", "assignee",
-            "reviewer", "reviewer");
+            "reviewer", "reviewer", "score", PageRequest.nullsLast("predictionScore"),
+            "least-confidence", PageRequest.nullsLast("leastConfidence"), "mnlp", PageRequest.nullsLast("mnlp"),
+            "entropy", PageRequest.nullsLast("entropy"));
+
+    /**
+     * The caller's next task by the project's task order (sequential, random or uncertainty), among
+     * the tasks they may take with no submitted completion; {@code task} is null when none is left.
+     */
+    @GET
+    @Path("/next")
+    public Uni<TaskDtos.NextTask> next(@PathParam("projectId") UUID projectId,
+            @Parameter(description = "the task the user is on: not offered, not counted in left")
+            @QueryParam("current") UUID current,
+            @Parameter(description = "tasks the user opened already: offered only when nothing else is left")
+            @QueryParam("skip") List<UUID> skip) {
+        List<UUID> skipped = skip == null ? List.of() : skip.stream().limit(1000).toList();
+        return authorizer.require(projectId, ProjectPermission.ANNOTATE)
+                .flatMap(role -> tasks.next(projectId, authorizer.username(), role, current, skipped));
+    }
 
     @GET
     @Path("/counts")

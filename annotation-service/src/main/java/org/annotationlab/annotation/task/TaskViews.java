@@ -14,6 +14,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.annotationlab.annotation.completion.Completion.ReviewStatus;
+import org.annotationlab.annotation.prediction.PredictionDtos;
 import org.annotationlab.annotation.task.TaskDtos.PredictionSummary;
 import org.annotationlab.annotation.task.TaskDtos.View;
 
@@ -77,7 +78,9 @@ class TaskViews {
     private View view(Task task, Facts facts) {
         facts.predictions.sort(BY_MODEL_THEN_VERSION);
         return new View(task.id, task.text, meta(task.meta), List.copyOf(facts.tags), task.assignee, task.reviewer,
-                task.createdAt, facts.state.value(), List.copyOf(facts.annotators), List.copyOf(facts.predictions));
+                task.createdAt, facts.state.value(), List.copyOf(facts.annotators), List.copyOf(facts.predictions),
+                task.predictionScore,
+                task.mnlp == null ? null : new PredictionDtos.Uncertainty(task.leastConfidence, task.mnlp, task.entropy));
     }
 
     private JsonNode meta(String stored) {

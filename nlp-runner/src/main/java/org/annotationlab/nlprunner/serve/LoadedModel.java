@@ -38,6 +38,8 @@ public final class LoadedModel {
     private final List<String> labels;
     private final LightPipeline pipeline;
     private final SentenceTagger tagger;
+    /** The NER stage's tags: the metadata keys that hold a tag's probability. */
+    private final List<String> tags;
 
     /**
      * @param pipeline the serving pipeline whose NER stage is {@code ner}; the stage is set lazy
@@ -54,8 +56,13 @@ public final class LoadedModel {
         this.labels = List.copyOf(labels);
         this.pipeline = pipeline;
         this.tagger = ner == null ? null : new SentenceTagger(ner, batchSize);
+        this.tags = ner == null ? List.of() : List.of(ner.getClasses());
         if (ner != null) {
             ner.setLazyAnnotator(true);
+            // Every tag's probability for each token, not only the chosen tag's: the entropy
+            // measure of a text's uncertainty needs them (the chosen tag's stays what it was).
+            ner.setIncludeConfidence(true);
+            ner.setIncludeAllConfidenceScores(true);
         }
     }
 
@@ -73,6 +80,11 @@ public final class LoadedModel {
 
     /** The spans this model finds in each text, in input order. */
     public List<List<PredictedSpan>> predict(List<String> texts) {
+        return predictWithUncertainty(texts).stream().map(TextPrediction::spans).toList();
+    }
+
+    /** The spans this model finds in each text and its uncertainty about each, in input order. */
+    public List<TextPrediction> predictWithUncertainty(List<String> texts) {
         // LightPipeline treats any input that contains '/' and names an existing file (local,
         // Hadoop or DBFS) as an image path; a stand-in character of equal length avoids that
         // lookup for client text while keeping every character offset valid.
@@ -87,9 +99,10 @@ public final class LoadedModel {
             Sentence sentence = sentences.get(s);
             tokens.get(sentence.text()).addAll(tokens(tagged.get(s), sentence.index()));
         }
-        List<List<PredictedSpan>> results = new ArrayList<>(texts.size());
+        List<TextPrediction> results = new ArrayList<>(texts.size());
         for (int t = 0; t < texts.size(); t++) {
-            results.add(SpanDecoder.decode(texts.get(t), tokens.get(t), name));
+            results.add(new TextPrediction(SpanDecoder.decode(texts.get(t), tokens.get(t), name),
+                    Uncertainty.of(tokens.get(t))));
         }
         return results;
     }
@@ -120,14 +133,29 @@ public final class LoadedModel {
     }
 
     /** The tagged tokens of one sentence, which is sentence {@code sentence} of its text. */
-    private static List<TaggedToken> tokens(List<Annotation> ner, int sentence) {
+    private List<TaggedToken> tokens(List<Annotation> ner, int sentence) {
         List<TaggedToken> tokens = new ArrayList<>(ner.size());
         for (Annotation a : ner) {
             java.util.Map<String, String> metadata = JavaConverters.mapAsJavaMap(a.metadata());
             tokens.add(new TaggedToken(a.begin(), a.end(), a.result(), sentence,
-                    confidence(metadata.getOrDefault("confidence", metadata.get(a.result())))));
+                    confidence(metadata.getOrDefault(a.result(), metadata.get("confidence"))), entropy(metadata)));
         }
         return tokens;
+    }
+
+    /** The entropy of the token's probabilities over all tags, NaN unless every tag's is given. */
+    private double entropy(java.util.Map<String, String> metadata) {
+        if (tags.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] probabilities = new double[tags.size()];
+        for (int i = 0; i < probabilities.length; i++) {
+            probabilities[i] = confidence(metadata.get(tags.get(i)));
+            if (Double.isNaN(probabilities[i])) {
+                return Double.NaN;
+            }
+        }
+        return Uncertainty.entropy(probabilities);
     }
 
     private static int parseInt(String value) {

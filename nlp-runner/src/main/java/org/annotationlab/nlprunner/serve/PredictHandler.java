@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,14 +47,19 @@ final class PredictHandler extends JsonHandler {
         List<String> texts = texts(body);
         List<LoadedModel> models = models(body, served);
         List<List<PredictedSpan>> spans = new ArrayList<>(texts.size());
-        texts.forEach(text -> spans.add(new ArrayList<>()));
+        List<Map<String, Uncertainty>> uncertainty = new ArrayList<>(texts.size());
+        texts.forEach(text -> {
+            spans.add(new ArrayList<>());
+            uncertainty.add(new TreeMap<>());
+        });
         for (LoadedModel model : models) {
-            List<List<PredictedSpan>> predicted = model.predict(texts);
+            List<TextPrediction> predicted = model.predictWithUncertainty(texts);
             for (int i = 0; i < texts.size(); i++) {
-                spans.get(i).addAll(predicted.get(i));
+                spans.get(i).addAll(predicted.get(i).spans());
+                uncertainty.get(i).put(model.name(), predicted.get(i).uncertainty());
             }
         }
-        http.send(exchange, 200, response(spans));
+        http.send(exchange, 200, response(spans, uncertainty));
     }
 
     private static List<String> texts(JsonNode body) throws HttpJson.Problem {
@@ -96,12 +102,29 @@ final class PredictHandler extends JsonHandler {
         return models;
     }
 
-    private ObjectNode response(List<List<PredictedSpan>> spans) {
+    /**
+     * Per text: its spans, and under {@code uncertainty} each model's measures of the whole text
+     * ({@link Uncertainty}; {@code entropy} is null when the model gave only its chosen tags' probabilities).
+     */
+    private ObjectNode response(List<List<PredictedSpan>> spans, List<Map<String, Uncertainty>> uncertainty) {
         ObjectNode body = http.mapper().createObjectNode();
         ArrayNode results = body.putArray("results");
-        for (List<PredictedSpan> textSpans : spans) {
-            ArrayNode array = results.addObject().putArray("spans");
-            textSpans.stream().sorted(ORDER).forEach(span -> array.addObject()
+        for (int t = 0; t < spans.size(); t++) {
+            ObjectNode result = results.addObject();
+            ArrayNode array = result.putArray("spans");
+            ObjectNode measures = result.putObject("uncertainty");
+            uncertainty.get(t).forEach((model, u) -> {
+                ObjectNode m = measures.putObject(model)
+                        .put("leastConfidence", u.leastConfidence())
+                        .put("mnlp", u.mnlp())
+                        .put("tokens", u.tokens());
+                if (Double.isNaN(u.entropy())) {
+                    m.putNull("entropy");
+                } else {
+                    m.put("entropy", u.entropy());
+                }
+            });
+            spans.get(t).stream().sorted(ORDER).forEach(span -> array.addObject()
                     .put("start", span.start())
                     .put("end", span.end())
                     .put("text", span.text())

@@ -68,6 +68,27 @@ class LoadedModelTest {
     }
 
     @Test
+    void measuresItsUncertaintyAboutEachTextFromEveryTagsProbability() {
+        List<String> texts = new ArrayList<>(sentences.stream().map(ConllSentence::text).toList());
+        texts.add("");
+
+        List<TextPrediction> results = model.predictWithUncertainty(texts);
+
+        double maxEntropy = Math.log(3); // B-Disease, I-Disease, O
+        for (int i = 0; i < sentences.size(); i++) {
+            Uncertainty u = results.get(i).uncertainty();
+            assertEquals(sentences.get(i).tokens().size(), u.tokens(), texts.get(i));
+            assertTrue(u.mnlp() >= 0 && Double.isFinite(u.mnlp()), "mnlp " + u.mnlp());
+            assertEquals(1 - Math.exp(-u.mnlp() * u.tokens()), u.leastConfidence(), 1e-9);
+            assertTrue(u.entropy() >= 0 && u.entropy() <= maxEntropy + 1e-9, "entropy " + u.entropy());
+        }
+        assertEquals(new Uncertainty(0, 0, 0, 0), results.get(texts.size() - 1).uncertainty());
+        assertTrue(results.subList(0, sentences.size()).stream().mapToDouble(r -> r.uncertainty().mnlp()).distinct().count() > 1,
+                "every text equally uncertain: the measure orders nothing");
+        assertEquals(model.predict(texts), results.stream().map(TextPrediction::spans).toList());
+    }
+
+    @Test
     void findsSomeOfTheGoldMentionsOfSentencesItWasTrainedOn() {
         Set<String> gold = new HashSet<>();
         Set<String> found = new HashSet<>();

@@ -109,6 +109,15 @@ class ModelServerTest {
         }
         assertEquals(Set.of("genes", "diseases"), models);
         assertEquals(0, results.get(1).get("spans").size());
+        for (String model : List.of("genes", "diseases")) {
+            JsonNode u = results.get(0).get("uncertainty").get(model);
+            assertTrue(u.get("mnlp").asDouble() >= 0 && u.get("entropy").isNumber(), response.body());
+            assertTrue(u.get("tokens").asInt() > 0 && u.get("leastConfidence").asDouble() <= 1, response.body());
+            assertEquals(0, results.get(1).get("uncertainty").get(model).get("tokens").asInt());
+            JsonNode shortText = results.get(2).get("uncertainty").get(model);
+            assertEquals(4, shortText.get("tokens").asInt(), response.body());
+            assertTrue(shortText.get("leastConfidence").asDouble() > 0 && shortText.get("leastConfidence").asDouble() < 1);
+        }
     }
 
     @Test

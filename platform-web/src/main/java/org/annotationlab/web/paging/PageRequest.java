@@ -31,8 +31,21 @@ public record PageRequest(int page, int size, String orderBy) {
             throw new ProblemException(400, "INVALID_SORT", "sort: " + message, List.of(new Problem.FieldError("sort", message)));
         }
         String column = keys.get(key);
-        String order = " order by " + column + " " + direction + (column.equals(unique) ? "" : ", " + unique + " " + direction);
+        String nulls = "";
+        if (column.endsWith(NULLS_LAST)) {
+            column = column.substring(0, column.length() - NULLS_LAST.length());
+            nulls = NULLS_LAST;
+        }
+        String order = " order by " + column + " " + direction + nulls
+                + (column.equals(unique) ? "" : ", " + unique + " " + direction);
         return new PageRequest(page, size, order);
+    }
+
+    private static final String NULLS_LAST = " nulls last";
+
+    /** A nullable column whose rows without a value come last whichever the direction (not first, as PostgreSQL's desc puts them). */
+    public static String nullsLast(String column) {
+        return column + NULLS_LAST;
     }
 
     /** Keys in the order they are listed in an error. */

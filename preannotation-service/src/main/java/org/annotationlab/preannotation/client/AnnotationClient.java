@@ -70,8 +70,11 @@ public class AnnotationClient {
     public record PredictionBatch(String model, String modelVersion, List<TaskPrediction> predictions) {
     }
 
-    /** A model's spans for one task, with their mean confidence (null without spans). */
-    public record TaskPrediction(UUID taskId, List<Span> spans, Double score) {
+    /**
+     * A model's spans for one task, with their mean confidence (null without spans) and the
+     * model's uncertainty about the whole text (null when the model server gave none).
+     */
+    public record TaskPrediction(UUID taskId, List<Span> spans, Double score, ModelServerClient.Uncertainty uncertainty) {
     }
 
     /** A predicted span: character offsets and label. */

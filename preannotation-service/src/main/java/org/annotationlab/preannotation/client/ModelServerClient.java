@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.annotationlab.web.client.RemoteFailures;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -32,9 +33,21 @@ public class ModelServerClient {
         }
     }
 
-    /** The spans found in one text. */
+    /** The spans found in one text, and each model's uncertainty about it, by model name. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record TextSpans(List<PredictedSpan> spans) {
+    public record TextSpans(List<PredictedSpan> spans, Map<String, Uncertainty> uncertainty) {
+
+        public TextSpans(List<PredictedSpan> spans) {
+            this(spans, Map.of());
+        }
+    }
+
+    /**
+     * How unsure a model is of its tags for a whole text, each measure higher when more unsure
+     * (nlp-runner's {@code Uncertainty}); {@code entropy} null when the model gave no all-tag scores.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Uncertainty(double leastConfidence, double mnlp, Double entropy) {
     }
 
     /** A span one model found, with its confidence. */

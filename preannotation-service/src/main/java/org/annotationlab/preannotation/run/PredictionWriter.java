@@ -54,7 +54,7 @@ class PredictionWriter {
         return record(run.id, batch, errors);
     }
 
-    /** The model's spans for one task (its labels only) and their mean confidence. */
+    /** The model's spans for one task (its labels only), their mean confidence and the model's uncertainty about the text. */
     private static AnnotationClient.TaskPrediction prediction(DeployedModel model, TaskRow task, ModelServerClient.TextSpans result) {
         List<AnnotationClient.Span> spans = new ArrayList<>();
         double confidence = 0;
@@ -65,7 +65,9 @@ class PredictionWriter {
                 confidence += span.confidence();
             }
         }
-        return new AnnotationClient.TaskPrediction(task.taskId(), spans, spans.isEmpty() ? null : confidence / spans.size());
+        ModelServerClient.Uncertainty uncertainty = result.uncertainty() == null ? null : result.uncertainty().get(model.name());
+        return new AnnotationClient.TaskPrediction(task.taskId(), spans, spans.isEmpty() ? null : confidence / spans.size(),
+                uncertainty);
     }
 
     private static PreannotationRun record(UUID runId, List<TaskRow> batch, Map<Integer, String> errors) {
