@@ -418,7 +418,9 @@ const MEASURES = [
 function TaskOrder({ project, editable }) {
   const s = useSettings(`/annotations/projects/${project.id}/task-order`,
     v => ({ strategy: v.strategy, measure: v.measure, seed: String(v.seed) }),
-    f => ({ strategy: f.strategy, measure: f.measure, seed: Number(f.seed) }));
+    // Only what the chosen order uses is sent: the others keep their saved value (and cannot be refused unseen).
+    f => ({ strategy: f.strategy, measure: f.strategy === 'uncertainty' ? f.measure : undefined,
+      seed: f.strategy === 'random' ? Number(f.seed) : undefined }));
   if (!s.form) return <div class="card wide"><Banner error={s.errors.form} />{!s.errors.form && <Loading what="the task order" />}</div>;
   const check = () => {
     const n = Number(s.form.seed);
