@@ -27,6 +27,7 @@ import org.annotationlab.events.DomainEvent;
 import org.annotationlab.events.deployment.DeploymentCompleted;
 import org.annotationlab.events.deployment.DeploymentStarted;
 import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
+import org.annotationlab.events.project.ActiveLearningConfigured;
 import org.annotationlab.events.project.LabelingConfigChanged;
 import org.annotationlab.events.project.MemberAdded;
 import org.annotationlab.events.project.ProjectRole;
@@ -300,6 +301,67 @@ class PreannotationFlowTest {
                 + "started %d, both started %d%n", rounds, trainingsStarted, preannotationsStarted, bothStarted);
         assertEquals(0, bothStarted, "rounds in which a training and a pre-annotation both started");
         assertTrue(trainingsStarted + preannotationsStarted >= rounds, "each round one of them starts");
+    }
+
+    /**
+     * With active learning on and the uncertainty task order, a deployment has the unannotated
+     * tasks scored again in the background; Train Now is not refused by that run but makes it
+     * yield (CANCELLED, saying why) before its next batch, and once the training has ended the
+     * pool is scored again, to the end.
+     */
+    @Test
+    void theBackgroundRescoringAfterADeploymentYieldsToTrainNowAndRunsAgainAfterIt() throws Exception {
+        Path model = NlpRunnerProcess.tinyModel(STORE.resolve("tiny"));
+        UUID project = UUID.randomUUID();
+        publish("project-service", new LabelingConfigChanged(project, List.of(new LabelingConfigChanged.LabelBinding("Disease", MODEL)), "<View/>"),
+                new MemberAdded(project, "olivia", ProjectRole.OWNER), new ActiveLearningConfigured(project, true, 100, false));
+        await().atMost(Duration.ofSeconds(60)).until(() -> annotation("olivia").get("/projects/" + project + "/tasks").statusCode() == 200
+                && as("olivia").get("/projects/" + project + "/preannotations/context").statusCode() == 200
+                && training("olivia").get("/projects/" + project + "/trainings").statusCode() == 200);
+        List<Map<String, Object>> texts = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            texts.add(Map.of("text", "Patient " + i + " has familial adenomatous polyposis ."));
+        }
+        annotation("olivia").body(texts).post("/projects/" + project + "/tasks/import?format=json").then().statusCode(200);
+        annotation("olivia").body(Map.of("strategy", "uncertainty")).put("/projects/" + project + "/task-order").then().statusCode(200);
+
+        deploy(project, model, STORE.resolve("server-rescore.log"));
+        JsonPath rescoring = awaitRun(project, "RUNNING");
+        assertTrue(rescoring.getBoolean("background"), rescoring.prettify());
+        assertEquals("active-learning", rescoring.getString("requestedBy"));
+        assertEquals(Map.of("completion", "none"), rescoring.getMap("selection"));
+
+        String training = training("olivia").body("{}").post("/projects/" + project + "/trainings").then().statusCode(202)
+                .extract().path("id");
+        JsonPath yielded = awaitEnd(rescoring.getString("id"));
+        assertEquals("CANCELLED", yielded.getString("state"));
+        assertTrue(yielded.getString("message").startsWith("yielded to a training"), yielded.getString("message"));
+        assertTrue(yielded.getInt("progress.done") < 3000, "it stopped before the end: " + yielded.getInt("progress.done"));
+
+        cancelTraining(training);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> !rescoring.getString("id")
+                .equals(latestRun(project).getString("id")));
+        JsonPath again = awaitEnd(latestRun(project).getString("id"));
+        assertEquals("SUCCEEDED", again.getString("state"), again.prettify());
+        assertTrue(again.getBoolean("background"));
+        assertEquals(3000, again.getInt("progress.done"));
+        String first = annotation("olivia").get("/projects/" + project + "/tasks?sort=mnlp,desc&size=1").then().statusCode(200)
+                .extract().path("items[0].id");
+        assertEquals(first, annotation("olivia").get("/projects/" + project + "/tasks/next").then().statusCode(200)
+                .extract().path("task.id"), "the next task is the most uncertain by the newest scores");
+    }
+
+    private static JsonPath latestRun(UUID project) {
+        return as("olivia").get("/projects/" + project + "/preannotations?size=1").then().statusCode(200).extract().jsonPath()
+                .setRootPath("items[0]");
+    }
+
+    private static JsonPath awaitRun(UUID project, String state) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            var items = as("olivia").get("/projects/" + project + "/preannotations?size=1").jsonPath().getList("items");
+            return !items.isEmpty() && state.equals(latestRun(project).getString("state"));
+        });
+        return latestRun(project);
     }
 
     /**

@@ -210,6 +210,47 @@ class ActiveLearningTrainingTest {
         return id.toString();
     }
 
+    /**
+     * A background pre-annotation's lease yields (issue 23 §4): Train Now is not refused by it but
+     * revokes it, and the queued training starts only once the lease is released (the run has
+     * stopped), so the two still never run together. An ordinary lease still refuses Train Now.
+     */
+    @Test
+    void aYieldingPreannotationLeaseIsRevokedByTrainNowWhichStartsOnlyOnceTheRunHasStopped() {
+        UUID project = TrainingLab.project("ncbi-yield", false, 100);
+        TrainingLab.importTasks(project, TrainingLab.sentences(3));
+        String ordinary = "/projects/" + project + "/preannotation-leases/" + UUID.randomUUID();
+        String background = "/projects/" + project + "/preannotation-leases/" + UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(30)).until(() -> services().put(ordinary).statusCode() == 204);
+        as("olivia").body("{}").post("/projects/" + project + "/trainings").then().statusCode(409)
+                .body("reason", equalTo("PREANNOTATION_IN_PROGRESS"));
+        services().delete(ordinary).then().statusCode(204);
+        as("anna").put(background + "?yields=true").then().statusCode(403);
+
+        services().put(background + "?yields=true").then().statusCode(204);
+        services().get(background).then().statusCode(200).body("revoked", equalTo(false));
+        as("olivia").get("/projects/" + project + "/trainings/status").then().body("enabled", equalTo(true));
+        String run = as("olivia").body("{}").post("/projects/" + project + "/trainings").then().statusCode(202)
+                .body("state", equalTo("QUEUED")).extract().path("id");
+        services().get(background).then().body("revoked", equalTo(true));
+        services().put("/projects/" + project + "/preannotation-leases/" + UUID.randomUUID() + "?yields=true").then()
+                .statusCode(409).body("reason", equalTo("TRAINING_IN_PROGRESS"));
+        // The run is stopping: the training waits, queued, however many scheduler ticks pass.
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() ->
+                "QUEUED".equals(as("olivia").get("/trainings/" + run).jsonPath().getString("state")));
+
+        services().delete(background).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+                !"QUEUED".equals(as("olivia").get("/trainings/" + run).jsonPath().getString("state")));
+        awaitRun(run, "FAILED", Duration.ofSeconds(30)); // 3 sentences: INSUFFICIENT_DATA, once it started
+    }
+
+    /** A platform service's call (the realm role admin), as preannotation-service makes it. */
+    private static io.restassured.specification.RequestSpecification services() {
+        return io.restassured.RestAssured.given().header("Authorization", TestTokens.bearer("preannotation-service", "admin"))
+                .contentType(io.restassured.http.ContentType.JSON);
+    }
+
     private static JsonPath awaitRun(String runId, String state, Duration within) {
         await().atMost(within).pollInterval(Duration.ofMillis(250)).until(() -> {
             String now = as("olivia").get("/trainings/" + runId).jsonPath().getString("state");

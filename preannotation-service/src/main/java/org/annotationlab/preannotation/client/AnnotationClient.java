@@ -40,6 +40,16 @@ public class AnnotationClient {
         }
     }
 
+    /** The project's task order as annotation-service holds it now: {@code sequential}, {@code random} or {@code uncertainty}. */
+    public String taskOrder(UUID projectId) throws IOException {
+        String bearer = token.bearer();
+        try {
+            return annotations.taskOrder(projectId, bearer).strategy();
+        } catch (RuntimeException e) {
+            throw new IOException("GET /projects/" + projectId + "/task-order " + RemoteFailures.describe(e), e);
+        }
+    }
+
     /** Stores one model version's predictions (replacing that version's earlier ones for these tasks). */
     public void store(UUID projectId, PredictionBatch batch) throws IOException {
         String bearer = token.bearer();

@@ -69,6 +69,20 @@ interface AnnotationRestClient {
     void storePredictions(@PathParam("projectId") UUID projectId, AnnotationClient.PredictionBatch batch,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
 
+    /** The project's task order (sequential, random or uncertainty). */
+    @GET
+    @Path("/task-order")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = CallPolicy.RETRIES, delay = CallPolicy.RETRY_DELAY_MS, jitter = CallPolicy.RETRY_JITTER_MS,
+            abortOn = {RemoteRefusal.class, CircuitBreakerOpenException.class})
+    TaskOrder taskOrder(@PathParam("projectId") UUID projectId, @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    /** The part of a task order read here. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TaskOrder(String strategy) {
+    }
+
     /** The part of a task page read here. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TaskPage(List<AnnotationClient.Task> items) {

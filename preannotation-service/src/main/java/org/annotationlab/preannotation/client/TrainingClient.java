@@ -26,9 +26,19 @@ public class TrainingClient {
         this.token = token;
     }
 
-    /** Leases the project for run {@code runId}; a problem (409 while it trains) when refused. */
-    public void lease(UUID projectId, UUID runId) {
-        call(bearer -> training.lease(projectId, runId, bearer));
+    /**
+     * Leases the project for run {@code runId}; a problem (409 while it trains) when refused. A
+     * {@code yields} lease (a background run) is revoked when a training is queued, not in its way.
+     */
+    public void lease(UUID projectId, UUID runId, boolean yields) {
+        call(bearer -> training.lease(projectId, runId, yields, bearer));
+    }
+
+    /** Whether the run's lease was revoked: a training was queued and the background run must stop. */
+    public boolean revoked(UUID projectId, UUID runId) {
+        boolean[] revoked = new boolean[1];
+        call(bearer -> revoked[0] = training.state(projectId, runId, bearer).revoked());
+        return revoked[0];
     }
 
     /** Gives back the lease of a run that did not start (nothing when there is none). */

@@ -1,12 +1,17 @@
 package org.annotationlab.preannotation.client;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.annotationlab.web.client.CallPolicy;
@@ -37,8 +42,21 @@ interface TrainingRestClient {
     @PUT
     @Retry(maxRetries = CallPolicy.RETRIES, delay = CallPolicy.RETRY_DELAY_MS, jitter = CallPolicy.RETRY_JITTER_MS,
             abortOn = {RemoteRefusal.class, CircuitBreakerOpenException.class})
-    void lease(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId,
+    void lease(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId, @QueryParam("yields") boolean yields,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    /** Whether the run's lease was revoked (its background run yields to a training). */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Retry(maxRetries = CallPolicy.RETRIES, delay = CallPolicy.RETRY_DELAY_MS, jitter = CallPolicy.RETRY_JITTER_MS,
+            abortOn = {RemoteRefusal.class, CircuitBreakerOpenException.class})
+    LeaseState state(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String bearer);
+
+    /** A lease's state as training-service answers it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record LeaseState(boolean revoked) {
+    }
 
     /** Gives the lease of a run that did not start back (idempotent). */
     @DELETE

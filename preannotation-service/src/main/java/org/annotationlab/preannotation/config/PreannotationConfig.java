@@ -62,4 +62,11 @@ public interface PreannotationConfig {
      */
     @WithDefault("1s")
     Duration pollInterval();
+
+    /**
+     * How often a project whose pool is due to be scored again (a deployment with active learning
+     * on, or a background run that yielded to a training) is considered: {@code RescoreScheduler}.
+     */
+    @WithDefault("5s")
+    Duration rescoreInterval();
 }

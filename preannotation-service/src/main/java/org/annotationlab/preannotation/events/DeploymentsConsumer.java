@@ -55,6 +55,8 @@ public class DeploymentsConsumer {
                 p.servingDeployment = completed.deploymentId();
                 p.servingEndpoint = completed.endpoint();
                 p.servingModels = ProjectState.json(completed.models());
+                // A new model serves: with active learning on, the pool is scored again by it.
+                p.rescoreDue = p.activeLearning;
             }).replaceWithVoid();
         }
         if (event.is(DeploymentFailed.class)) {

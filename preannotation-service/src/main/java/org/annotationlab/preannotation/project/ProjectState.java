@@ -61,6 +61,18 @@ public class ProjectState extends PanacheEntityBase {
 
     public boolean deleted;
 
+    /** Whether active learning is on (project-service's {@code ActiveLearningConfigured}). */
+    @Column(name = "active_learning")
+    public boolean activeLearning;
+
+    /**
+     * The unannotated tasks are to be scored again by what now serves (a deployment completed, or a
+     * background run yielded to a training): {@code RescoreScheduler} starts a background run when
+     * the project is free and its task order is uncertainty.
+     */
+    @Column(name = "rescore_due")
+    public boolean rescoreDue;
+
     public static List<DeployedModel> models(String json) {
         return json == null ? List.of() : JsonColumns.read(json, new TypeReference<List<DeployedModel>>() { });
     }

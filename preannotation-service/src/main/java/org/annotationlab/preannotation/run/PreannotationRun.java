@@ -74,6 +74,9 @@ public class PreannotationRun extends PanacheEntityBase {
     @Column(name = "cancel_requested")
     public boolean cancelRequested;
 
+    /** Started by the platform to score the pool again after a deployment: it yields to a training. */
+    public boolean background;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

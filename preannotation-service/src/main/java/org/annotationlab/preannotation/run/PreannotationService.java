@@ -48,6 +48,15 @@ public class PreannotationService {
      */
     public Uni<PreannotationRun> start(UUID projectId, PreannotationRequest request, String user,
             Idempotent<PreannotationRun> answer) {
+        return start(projectId, request, user, answer, false);
+    }
+
+    /**
+     * As above; a {@code background} run (the pool scored again after a deployment) takes a lease
+     * that yields to a training, and clears the project's {@link ProjectState#rescoreDue}.
+     */
+    public Uni<PreannotationRun> start(UUID projectId, PreannotationRequest request, String user,
+            Idempotent<PreannotationRun> answer, boolean background) {
         UUID runId = UUID.randomUUID();
         AtomicBoolean leased = new AtomicBoolean();
         return Panache.withTransaction(() -> ProjectState.lock(projectId).flatMap(project -> {
@@ -66,7 +75,7 @@ public class PreannotationService {
                             // committed); only its definite refusal means there is nothing to give back.
                             leased.set(true);
                             try {
-                                training.lease(projectId, runId);
+                                training.lease(projectId, runId, background);
                             } catch (ProblemException e) {
                                 if (e.status() == 409 || e.status() == 404) {
                                     leased.set(false);
@@ -95,7 +104,11 @@ public class PreannotationService {
                         run.assignee = request.assignee();
                         run.reviewer = request.reviewer();
                         run.predictions = request.predictions();
+                        run.background = background;
                         run.createdAt = Instant.now();
+                        if (background) {
+                            project.rescoreDue = false;
+                        }
                         return run.<PreannotationRun>persist();
                     })
                     .call(run -> outbox.append(new PreannotationStarted(projectId, run.id,
@@ -177,6 +190,16 @@ public class PreannotationService {
                 .invoke(() -> LOG.infof("pre-annotation %s %s: %d of %d tasks done, %d failed%s", run.id, state, run.done,
                         run.total, run.failed, message == null ? "" : " (" + message + ")"))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Ends a background run that yielded to a training (inside the caller's transaction): CANCELLED,
+     * saying why, and the pool is due to be scored again once the project is free.
+     */
+    public Uni<Void> yielded(PreannotationRun run) {
+        return finish(run, PreannotationRun.State.CANCELLED, "yielded to a training; the unannotated tasks are scored"
+                + " again when it has finished")
+                .chain(() -> ProjectState.lock(run.projectId)).invoke(p -> p.rescoreDue = true).replaceWithVoid();
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.annotationlab.events.deployment.DeploymentStarted.DeployedModel;
 import org.annotationlab.preannotation.client.AnnotationClient.Task;
+import org.annotationlab.preannotation.client.TrainingClient;
 import org.annotationlab.preannotation.config.PreannotationConfig;
 import org.annotationlab.preannotation.project.ProjectState;
 import org.annotationlab.web.Blocking;
@@ -40,12 +41,13 @@ public class PreannotationWorker {
     private final BatchPredictor predictor;
     private final PredictionWriter writer;
     private final PreannotationService service;
+    private final TrainingClient training;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "preannotation-worker"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final ExecutorService predicting = Executors.newSingleThreadExecutor(r -> new Thread(r, "preannotation-predictor"));
 
     PreannotationWorker(PreannotationConfig config, TaskSelection selection, BatchPredictor predictor, PredictionWriter writer,
-            PreannotationService service) {
+            PreannotationService service, TrainingClient training) {
         if (config.batchSize() < 1 || config.writeBatchSize() < 1) {
             throw new IllegalArgumentException("lab.preannotation.batch-size and .write-batch-size must be at least 1, not "
                     + config.batchSize() + " and " + config.writeBatchSize());
@@ -55,6 +57,7 @@ public class PreannotationWorker {
         this.predictor = predictor;
         this.writer = writer;
         this.service = service;
+        this.training = training;
     }
 
     /** The schedule only wakes the worker: a run created since is picked up by then at the latest. */
@@ -141,6 +144,13 @@ public class PreannotationWorker {
                 end(run.id, PreannotationRun.State.CANCELLED, "cancelled");
                 return;
             }
+            if (run.background && revoked(run)) {
+                cancel(prediction);
+                predictor.forget(run.id);
+                Blocking.await(() -> Panache.withTransaction(() -> PreannotationRun.locked(run.id).flatMap(r ->
+                        r.state != PreannotationRun.State.RUNNING ? Uni.createFrom().voidItem() : service.yielded(r))));
+                return;
+            }
             if (batch.isEmpty()) {
                 PreannotationRun.State state = now.failed == 0 ? PreannotationRun.State.SUCCEEDED
                         : now.done == 0 ? PreannotationRun.State.FAILED : PreannotationRun.State.PARTIAL;
@@ -197,6 +207,17 @@ public class PreannotationWorker {
 
     private Callable<BatchPredictor.Predicted> predictTask(PreannotationRun run, List<DeployedModel> models, List<TaskRow> batch) {
         return () -> predictor.predict(run, models, batch);
+    }
+
+    /** Whether a background run's lease was revoked: a training was queued, and the run yields to it before its next batch. */
+    private boolean revoked(PreannotationRun run) {
+        try {
+            return training.revoked(run.projectId, run.id);
+        } catch (RuntimeException e) {
+            LOG.debugf("pre-annotation %s: whether it yields could not be asked (%s); asked again before the next batch",
+                    run.id, e.getMessage());
+            return false;
+        }
     }
 
     private void cancel(Future<?> prediction) {

@@ -9,11 +9,12 @@ import org.annotationlab.preannotation.project.ProjectState;
 
 /**
  * A run as the API shows it: which tasks it was started on, state, progress (done / failed /
- * total), the failed tasks and why.
+ * total), the failed tasks and why; {@code background}: started by the platform to score the
+ * unannotated tasks again after a deployment (it yields to a training).
  */
 public record RunView(UUID id, UUID projectId, PreannotationRun.State state, String message, String requestedBy,
         UUID deploymentId, List<DeployedModel> models, Selection selection, Progress progress,
-        List<TaskFailure> failures, boolean cancelRequested, Instant createdAt, Instant finishedAt) {
+        List<TaskFailure> failures, boolean cancelRequested, boolean background, Instant createdAt, Instant finishedAt) {
 
     /**
      * The tasks a run was started on, as asked: {@code taskCount} chosen tasks (those with
@@ -34,7 +35,7 @@ public record RunView(UUID id, UUID projectId, PreannotationRun.State state, Str
     public static RunView of(PreannotationRun run, List<TaskFailure> failures) {
         return new RunView(run.id, run.projectId, run.state, run.message, run.requestedBy, run.deploymentId,
                 ProjectState.models(run.models), selection(run), new Progress(run.total, run.done, run.failed), failures,
-                run.cancelRequested, run.createdAt, run.finishedAt);
+                run.cancelRequested, run.background, run.createdAt, run.finishedAt);
     }
 
     private static Selection selection(PreannotationRun run) {

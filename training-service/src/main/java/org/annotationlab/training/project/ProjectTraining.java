@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.List;
 import java.util.UUID;
 import org.annotationlab.web.persistence.ProjectRows;
 import org.annotationlab.training.contract.TrainingParameters;
@@ -84,14 +85,44 @@ public class ProjectTraining extends PanacheEntityBase {
     /** How long a lease whose run was never confirmed (by its PreannotationStarted) keeps the project busy. */
     public static final String UNCONFIRMED_LEASE = "2 minutes";
 
+    /** A lease that counts: confirmed by its run's PreannotationStarted, or taken recently. */
+    private static final String HELD = "(confirmed or acquired_at > now() - interval '" + UNCONFIRMED_LEASE + "')";
+
     /**
-     * Whether a pre-annotation run of the project is in progress: a lease preannotation-service took
-     * (confirmed by its PreannotationStarted, or taken recently) and not yet released.
+     * Whether a pre-annotation run of the project keeps a training from being queued: a lease
+     * preannotation-service took for a run that does not yield (confirmed by its
+     * PreannotationStarted, or taken recently) and not yet released. A yielding run's lease is
+     * revoked instead ({@link #revokeYielding}).
      */
     public static Uni<Boolean> preannotating(UUID projectId) {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(
-                        "select count(*) from preannotation_in_progress where project_id = :id and (confirmed or acquired_at > "
-                                + "now() - interval '" + UNCONFIRMED_LEASE + "')", Long.class)
+                        "select count(*) from preannotation_in_progress where project_id = :id and " + HELD + " and not yields",
+                        Long.class)
                 .setParameter("id", projectId).getSingleResult()).map(n -> n > 0);
+    }
+
+    /**
+     * Revokes the leases of the project's yielding (background) pre-annotations, inside the
+     * caller's transaction, as a training is queued; how many. Each such run stops before its next
+     * batch; its lease stays held until the run ends, and the training starts only then.
+     */
+    public static Uni<Integer> revokeYielding(UUID projectId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "update preannotation_in_progress set revoked = true where project_id = :id and yields and not revoked")
+                .setParameter("id", projectId).executeUpdate());
+    }
+
+    /** The projects where a pre-annotation holds a lease (yielding or not): none of their queued trainings may start. */
+    public static Uni<List<UUID>> withPreannotationLease() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                "select distinct project_id from preannotation_in_progress where " + HELD, UUID.class).getResultList());
+    }
+
+    /** Whether the run's lease was revoked: its pre-annotation yields to a training (false when it holds none). */
+    public static Uni<Boolean> leaseRevoked(UUID projectId, UUID runId) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(
+                        "select count(*) from preannotation_in_progress where project_id = :p and run_id = :r and revoked",
+                        Long.class)
+                .setParameter("p", projectId).setParameter("r", runId).getSingleResult()).map(n -> n > 0);
     }
 }

@@ -3,12 +3,16 @@ package org.annotationlab.training.run;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.security.ProjectAuthorizer;
@@ -32,14 +36,25 @@ public class PreannotationLeaseResource {
         this.authorizer = authorizer;
     }
 
-    /** Takes the lease (idempotent for the same run): 204, or 409 while the project trains. */
+    /**
+     * Takes the lease (idempotent for the same run): 204, or 409 while the project trains. With
+     * {@code yields=true} (a background run) a training queued later revokes it rather than being refused.
+     */
     @PUT
     @APIResponse(responseCode = "204", description = "the lease is held")
     @APIResponse(responseCode = "409", description = "TRAINING_IN_PROGRESS: a training run of this project is queued or "
             + "running")
-    public Uni<Void> take(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId) {
+    public Uni<Void> take(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId,
+            @QueryParam("yields") @DefaultValue("false") boolean yields) {
         servicesOnly();
-        return service.leaseForPreannotation(projectId, runId);
+        return service.leaseForPreannotation(projectId, runId, yields);
+    }
+
+    /** Whether the lease was revoked: {@code {"revoked": true}} when a training was queued and the run must stop. */
+    @GET
+    public Uni<Map<String, Boolean>> state(@PathParam("projectId") UUID projectId, @PathParam("runId") UUID runId) {
+        servicesOnly();
+        return service.preannotationLeaseRevoked(projectId, runId).map(revoked -> Map.of("revoked", revoked));
     }
 
     /** The run was stored: its lease holds until the run's PreannotationCompleted (204; nothing if it is gone). */

@@ -38,8 +38,8 @@ public class TrainingService {
                 if (why != null) {
                     return Uni.createFrom().failure(why);
                 }
-                return lifecycle.queue(project, parameters, request.tags, Boolean.TRUE.equals(request.deploy),
-                        Trigger.MANUAL, user).call(answer::record);
+                return yieldPreannotation(projectId).chain(() -> lifecycle.queue(project, parameters, request.tags,
+                        Boolean.TRUE.equals(request.deploy), Trigger.MANUAL, user)).call(answer::record);
             });
         }));
     }
@@ -51,6 +51,14 @@ public class TrainingService {
      * The lease ends with the run's PreannotationCompleted, or when released.
      */
     public Uni<Void> leaseForPreannotation(UUID projectId, UUID runId) {
+        return leaseForPreannotation(projectId, runId, false);
+    }
+
+    /**
+     * As above; a {@code yields} lease is a background run's (the pool scored again after a
+     * deployment): it does not keep a training from being queued, which revokes it instead.
+     */
+    public Uni<Void> leaseForPreannotation(UUID projectId, UUID runId, boolean yields) {
         return Panache.withTransaction(() -> ProjectTraining.lock(projectId).flatMap(project -> {
             if (project.deleted) {
                 throw ProblemException.notFound("project " + projectId);
@@ -65,9 +73,10 @@ public class TrainingService {
                                 "delete from preannotation_in_progress where project_id = :p and not confirmed and acquired_at"
                                         + " <= now() - interval '" + ProjectTraining.UNCONFIRMED_LEASE + "'")
                         .setParameter("p", projectId).executeUpdate()
-                        .chain(() -> s.createNativeQuery("insert into preannotation_in_progress (project_id, run_id, confirmed)"
-                                        + " values (:p, :r, false) on conflict (project_id, run_id) do nothing")
-                                .setParameter("p", projectId).setParameter("r", runId).executeUpdate()))
+                        .chain(() -> s.createNativeQuery("insert into preannotation_in_progress (project_id, run_id, confirmed,"
+                                        + " yields) values (:p, :r, false, :y) on conflict (project_id, run_id) do nothing")
+                                .setParameter("p", projectId).setParameter("r", runId).setParameter("y", yields)
+                                .executeUpdate()))
                         .replaceWithVoid();
             });
         }));
@@ -78,6 +87,20 @@ public class TrainingService {
         return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                         "update preannotation_in_progress set confirmed = true where project_id = :p and run_id = :r")
                 .setParameter("p", projectId).setParameter("r", runId).executeUpdate())).replaceWithVoid();
+    }
+
+    /** A training is being queued: the project's background pre-annotation, if any, yields to it (its lease is revoked). */
+    private static Uni<Void> yieldPreannotation(UUID projectId) {
+        return ProjectTraining.revokeYielding(projectId).invoke(n -> {
+            if (n > 0) {
+                LOG.infof("project %s: a background pre-annotation yields to the training being queued", projectId);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Whether the run's lease was revoked (its background pre-annotation yields to a training). */
+    public Uni<Boolean> preannotationLeaseRevoked(UUID projectId, UUID runId) {
+        return Panache.withSession(() -> ProjectTraining.leaseRevoked(projectId, runId));
     }
 
     /** Ends a lease whose run did not start (preannotation-service refused it after all). */
@@ -105,8 +128,8 @@ public class TrainingService {
                         }
                         LOG.infof("project %s: selected set grew from %d to %d (every %d): active learning trains",
                                 projectId, TrainingRules.baseline(last), project.selectedCount, project.everyNCompletions);
-                        return lifecycle.queue(project, project.defaults(), null, project.deployAfterTraining,
-                                Trigger.ACTIVE_LEARNING, null).replaceWithVoid();
+                        return yieldPreannotation(projectId).chain(() -> lifecycle.queue(project, project.defaults(), null,
+                                project.deployAfterTraining, Trigger.ACTIVE_LEARNING, null)).replaceWithVoid();
                     }));
         });
     }

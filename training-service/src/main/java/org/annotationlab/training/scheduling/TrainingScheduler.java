@@ -187,8 +187,13 @@ public class TrainingScheduler {
                     if (free <= 0) {
                         return Uni.createFrom().item(List.<TrainingRun>of());
                     }
-                    return TrainingRun.<TrainingRun>find("state = ?1 order by createdAt", RunState.QUEUED)
-                            .page(0, free).list()
+                    // A queued run whose project still has a pre-annotation (one yielding to it, stopping
+                    // before its next batch) waits: the two never run together.
+                    return ProjectTraining.withPreannotationLease().flatMap(busy -> (busy.isEmpty()
+                                    ? TrainingRun.<TrainingRun>find("state = ?1 order by createdAt", RunState.QUEUED)
+                                    : TrainingRun.<TrainingRun>find("state = ?1 and projectId not in ?2 order by createdAt",
+                                            RunState.QUEUED, busy))
+                            .page(0, free).list())
                             .invoke(runs -> runs.forEach(run -> {
                                 run.state = RunState.RUNNING;
                                 run.phase = "PREPARING";
