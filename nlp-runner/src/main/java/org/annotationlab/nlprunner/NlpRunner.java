@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import org.annotationlab.nlprunner.bench.ActiveLearningBenchmark;
 import org.annotationlab.nlprunner.bench.ServeThroughputBenchmark;
 import org.annotationlab.nlprunner.bench.TokenizerSwapBenchmark;
 import org.annotationlab.nlprunner.evaluation.EvaluateCommand;
@@ -15,7 +16,7 @@ import org.annotationlab.nlprunner.train.TrainCommand;
 
 /**
  * Entry point of the nlp-runner process: {@code train} (a training Job), {@code serve} (the model
- * server), and the benchmark helpers {@code evaluate}, {@code bench-serve} and {@code bench-tokens}.
+ * server), and the benchmark helpers {@code evaluate}, {@code bench-serve}, {@code bench-tokens} and {@code bench-al}.
  */
 public final class NlpRunner {
 
@@ -28,6 +29,8 @@ public final class NlpRunner {
               evaluate    --model <dir> --test-set <conll>
               bench-serve --model <dir> --texts <conll> [--sentences 1000] [--batch 50]
               bench-tokens --model <dir> --texts <conll> [--glue true]
+              bench-al --pool <conll> --test <conll> --strategy random|least-confidence|mnlp --seed N
+                       --params <json> --output <dir> [--initial 100] [--step 100] [--until 1500]
             exit codes (train): 0 ok, 1 JOB_FAILED, 2 INVALID_PARAMETERS, 3 INSUFFICIENT_DATA""";
 
     private NlpRunner() {
@@ -64,6 +67,7 @@ public final class NlpRunner {
                 case "evaluate" -> new EvaluateCommand(stdout, stderr).run(options);
                 case "bench-serve" -> new ServeThroughputBenchmark(stdout, stderr).run(options);
                 case "bench-tokens" -> new TokenizerSwapBenchmark(stdout, stderr).run(options);
+                case "bench-al" -> new ActiveLearningBenchmark(stdout, stderr).run(options);
                 default -> {
                     stderr.println("unknown command '" + args.get(0) + "'\n" + USAGE);
                     yield 2;

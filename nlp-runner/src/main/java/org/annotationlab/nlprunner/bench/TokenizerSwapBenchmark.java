@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,9 +12,8 @@ import java.util.Set;
 import org.annotationlab.nlprunner.cli.Options;
 import org.annotationlab.nlprunner.conll.ConllFormatException;
 import org.annotationlab.nlprunner.conll.ConllParser;
-import org.annotationlab.nlprunner.conll.ConllSentence;
-import org.annotationlab.nlprunner.evaluation.CharSpan;
 import org.annotationlab.nlprunner.evaluation.EvaluationResult;
+import org.annotationlab.nlprunner.evaluation.GoldTexts;
 import org.annotationlab.nlprunner.evaluation.TestSetEvaluation;
 import org.annotationlab.nlprunner.serve.ModelLoadException;
 import org.annotationlab.nlprunner.serve.ModelLoader;
@@ -60,7 +58,7 @@ public final class TokenizerSwapBenchmark {
         Options options = Options.parse(args, OPTIONS);
         Path model = Path.of(options.require("model"));
         boolean glue = options.get("glue").map(Boolean::parseBoolean).orElse(false);
-        List<TestSetEvaluation.GoldTask> tasks = tasks(new ConllParser().parse(Path.of(options.require("texts"))), glue);
+        List<TestSetEvaluation.GoldTask> tasks = GoldTexts.tasks(new ConllParser().parse(Path.of(options.require("texts"))), glue);
         SparkSessions.local();
         EvaluationResult before = TestSetEvaluation.evaluate(new ModelLoader(json).load(new ModelSpec("saved", model.toString())), tasks);
         Path swapped = swapFront(model);
@@ -94,39 +92,6 @@ public final class TokenizerSwapBenchmark {
             Files.copy(labels, dir.resolve(RunFiles.LABELS), StandardCopyOption.REPLACE_EXISTING);
         }
         return dir;
-    }
-
-    private static final Set<String> NO_SPACE_BEFORE = Set.of(",", ".", ";", ":", ")", "]", "%", "-", "/");
-    private static final Set<String> NO_SPACE_AFTER = Set.of("(", "[", "-", "/");
-
-    /** Each sentence as a task: its tokens joined (by spaces, or glued as prose), each entity as a character span. */
-    private static List<TestSetEvaluation.GoldTask> tasks(List<ConllSentence> sentences, boolean glue) {
-        List<TestSetEvaluation.GoldTask> tasks = new ArrayList<>();
-        for (ConllSentence sentence : sentences) {
-            List<String> tokens = sentence.tokens();
-            StringBuilder text = new StringBuilder();
-            int[] starts = new int[tokens.size()];
-            int[] ends = new int[tokens.size()];
-            for (int i = 0; i < tokens.size(); i++) {
-                boolean space = i > 0 && !(glue && (NO_SPACE_BEFORE.contains(tokens.get(i))
-                        || NO_SPACE_AFTER.contains(tokens.get(i - 1))));
-                if (space) {
-                    text.append(' ');
-                }
-                starts[i] = text.length();
-                text.append(tokens.get(i));
-                ends[i] = text.length();
-            }
-            List<CharSpan> spans = sentence.entities().stream()
-                    .map(e -> new CharSpan(starts[e.start()], ends[e.end() - 1], e.label())).toList();
-            tasks.add(new TestSetEvaluation.GoldTask(text.toString(), spans));
-        }
-        return tasks;
-    }
-
-    /** A sentence's tokens glued as prose writes them (as {@code --glue true} builds task texts). */
-    public static String prose(List<String> tokens) {
-        return tasks(List.of(new ConllSentence(tokens, tokens.stream().map(t -> "O").toList())), true).get(0).text();
     }
 
     private static double round(double value) {

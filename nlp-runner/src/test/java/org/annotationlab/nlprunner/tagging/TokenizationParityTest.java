@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.annotationlab.nlprunner.bench.TokenizerSwapBenchmark;
+import org.annotationlab.nlprunner.evaluation.GoldTexts;
 import org.annotationlab.nlprunner.conll.ConllFormatException;
 import org.annotationlab.nlprunner.conll.ConllParser;
 import org.annotationlab.nlprunner.conll.ConllSentence;
@@ -101,7 +101,7 @@ class TokenizationParityTest {
         List<String> texts = new ArrayList<>();
         for (ConllSentence sentence : new ConllParser().parse(conll)) {
             texts.add(String.join(" ", sentence.tokens()));
-            texts.add(TokenizerSwapBenchmark.prose(sentence.tokens()));
+            texts.add(GoldTexts.prose(sentence.tokens()));
         }
         return texts;
     }
