@@ -71,6 +71,7 @@ function TrainNow({ project, status, canTrain, onQueued }) {
   const blocked = !canTrain ? whyNot('TRAIN') : status.blockedBy ? status.blockedBy.detail : null;
   async function submit(e) {
     e.preventDefault();
+    const curve = e.submitter?.id === 'train-curve-button';
     setSent(null);
     const local = rangeErrors(form);
     setErrors(local);
@@ -80,9 +81,9 @@ function TrainNow({ project, status, canTrain, onQueued }) {
     try {
       const run = await api('POST', `/trainings/projects/${project.id}/trainings`, {
         ...Object.fromEntries(PARAMETERS.map(p => [p.key, Number(form[p.key])])),
-        ...(tags.length ? { tags } : {}), deploy: form.deploy,
+        ...(tags.length ? { tags } : {}), ...(curve ? { curve: true } : { deploy: form.deploy }),
       }, 'application/json', { 'Idempotency-Key': actionKey() });
-      setSent(`Training run ${run.number} is queued.`);
+      setSent(curve ? `Train curve ${run.number} is queued: 25, 50, 75 and 100 % of the set.` : `Training run ${run.number} is queued.`);
       onQueued(run);
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
@@ -115,7 +116,11 @@ function TrainNow({ project, status, canTrain, onQueued }) {
       <div class="row">
         <button type="submit" class="primary" id="train-now-button" disabled={!!blocked || busy}
           aria-describedby={blocked ? 'train-blocked' : undefined}>Train Now</button>
-        {blocked && <span class="hint" id="train-blocked">{blocked}</span>}
+        <button type="submit" id="train-curve-button" disabled={!!blocked || busy}
+          title="Trains on 25, 50, 75 and 100 % of the training set with these parameters and the same seed, and scores each on the test set: whether more annotation still pays. Never deployed by itself."
+          aria-describedby={blocked ? 'train-blocked' : 'train-curve-hint'}>Train curve</button>
+        {blocked ? <span class="hint" id="train-blocked">{blocked}</span>
+          : <span class="hint" id="train-curve-hint">Train curve: 25, 50, 75 and 100 % of the set, each scored on the test set.</span>}
         {sent && <span class="saved" role="status">{sent}</span>}
       </div>
     </form>
@@ -201,7 +206,8 @@ function RunRow({ run, gate, selected, onSelect }) {
   return (
     <tr data-run={run.number} class={selected ? 'selected' : undefined}>
       <th scope="row"><button class="link" onClick={() => onSelect(run.id)} aria-pressed={selected}>Run {run.number}</button>
-        <span class="sub">{run.trigger === 'ACTIVE_LEARNING' ? 'active learning' : `by ${run.requestedBy}`}, {formatTime(run.createdAt)}</span></th>
+        <span class="sub">{run.trigger === 'ACTIVE_LEARNING' ? 'active learning'
+          : run.trigger === 'CURVE' ? `train curve by ${run.requestedBy}` : `by ${run.requestedBy}`}, {formatTime(run.createdAt)}</span></th>
       <td class="outcome"><span class={`state ${run.state.toLowerCase()}`}>{STATE_NAMES[run.state]}</span>
         {run.reason && <span class="sub">{REASON_NAMES[run.reason] ?? run.reason}: {run.message}</span>}
         {run.model && <span class="sub">model {run.model.name}</span>}
@@ -238,6 +244,7 @@ function RunDetails({ runId, changes, gate, canDeploy, projectId, onGateChange }
       <h2>Run {run.number}</h2>
       {run.reason && <p class="error" id="run-reason">{REASON_NAMES[run.reason] ?? run.reason}: {run.message}</p>}
       {gate && <GateDecision gate={gate} canDeploy={canDeploy} projectId={projectId} onChange={onGateChange} />}
+      {m?.curve && <TrainCurve metrics={m} />}
       {m?.test && <Scores id="run-test-scores" scores={m.test}
         caption={`Test set: ${m.test.tasks} tasks never trained on, labelled by the model as pre-annotation labels them (character spans, exact match)`} />}
       {m && !m.test && m.micro && <p class="hint" id="run-no-test">This run had no test set (no task with the project's test tag has a submitted completion), so its only scores are on held-out training sentences.</p>}
@@ -342,6 +349,28 @@ function CurveChart({ points }) {
       {points.map(p => <circle key={p.run} data-run={p.run} cx={x(p.trainingSetSize)} cy={y(p.f1)} r="4">
         <title>{`Run ${p.run}: ${p.trainingSetSize} completions, test F1 ${pct(p.f1)}`}</title></circle>)}
     </svg>
+  );
+}
+
+/** A train curve's points and the run's own (100 %): does F1 still rise with more of the set? */
+function TrainCurve({ metrics }) {
+  const onTest = !!metrics.test;
+  const full = onTest ? metrics.test.micro : metrics.micro;
+  const points = [...metrics.curve.map(p => ({ fraction: p.fraction, sentences: p.trainSentences, micro: p.micro })),
+    { fraction: 1, sentences: metrics.trainSentences, micro: full }];
+  const gain = points[points.length - 1].micro.f1 - points[points.length - 2].micro.f1;
+  return (
+    <table class="list" id="train-curve">
+      <caption>Train curve: the same training on part of the set, each scored on {onTest ? 'the test set' : 'the held-out sentences'}.
+        {' '}{gain > 0.01 ? `The last quarter raised F1 by ${pct(gain)}: more annotation still pays.`
+          : gain >= -0.01 ? 'The last quarter changed F1 by less than a point: the curve is flattening.'
+          : `F1 fell by ${pct(-gain)} with the last quarter: at this size the scores are still noisy; annotate more before reading the curve.`}</caption>
+      <thead><tr><th scope="col">Share of the set</th><th scope="col">Sentences</th><th scope="col">Precision</th>
+        <th scope="col">Recall</th><th scope="col">F1</th></tr></thead>
+      <tbody>{points.map(p => <tr key={p.fraction} data-fraction={p.fraction}>
+        <th scope="row">{Math.round(p.fraction * 100)} %</th><td>{p.sentences}</td><td>{pct(p.micro.precision)}</td>
+        <td>{pct(p.micro.recall)}</td><td>{pct(p.micro.f1)}</td></tr>)}</tbody>
+    </table>
   );
 }
 

@@ -59,7 +59,7 @@ public final class TrainedModelFixture {
      * as the text, each entity as a character span. (Sentences of the sample: the fixture is about
      * the mechanics, not about the figure.)
      */
-    static String testSetOf(Path conll, int count) throws IOException {
+    public static String testSetOf(Path conll, int count) throws IOException {
         List<ConllSentence> sentences;
         try {
             sentences = new ConllParser().parse(conll);

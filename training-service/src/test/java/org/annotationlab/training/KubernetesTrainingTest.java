@@ -142,8 +142,20 @@ class KubernetesTrainingTest {
                 .extract().path("id");
         List<String> args = awaitJob(k8s, next).getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
         assertEquals("k8s-1_ner_v1=" + secondDir, args.get(args.indexOf("--baseline-model") + 1), args.toString());
+        assertEquals(-1, args.indexOf("--curve"), "an ordinary run trains once");
         as("olivia").delete("/trainings/" + next).then().statusCode(202);
         awaitState(next, "CANCELLED");
+
+        // A train curve is a kind of run: queued like any, its Job trains on 25/50/75 % first,
+        // cancellable; it is never deployed by itself.
+        as("olivia").body(Map.of("curve", true, "deploy", true)).post("/projects/" + projects[1] + "/trainings").then()
+                .statusCode(422).body("errors[0].field", equalTo("curve"));
+        String curve = as("olivia").body(Map.of("curve", true)).post("/projects/" + projects[1] + "/trainings").then()
+                .statusCode(202).body("trigger", equalTo("CURVE")).body("deploy", equalTo(false)).extract().path("id");
+        List<String> curveArgs = awaitJob(k8s, curve).getSpec().getTemplate().getSpec().getContainers().get(0).getArgs();
+        assertEquals("0.25,0.5,0.75", curveArgs.get(curveArgs.indexOf("--curve") + 1), curveArgs.toString());
+        as("olivia").delete("/trainings/" + curve).then().statusCode(202);
+        awaitState(curve, "CANCELLED");
     }
 
     private static int blocks(Path conll) throws Exception {

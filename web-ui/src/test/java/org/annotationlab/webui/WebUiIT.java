@@ -260,6 +260,14 @@ class WebUiIT {
                 browser.waitFor(By.id("run-log-missing")).getText());
         browser.scrollTo(By.id("runs"));
         browser.screenshot("training-failed");
+
+        // A train curve is a run of its own kind, named so in the history.
+        browser.waitUntil(d -> d.findElement(By.id("train-curve-button")).isEnabled());
+        browser.find(By.id("train-curve-button")).click();
+        assertEquals("Train curve 2 is queued: 25, 50, 75 and 100 % of the set.",
+                browser.waitFor(By.cssSelector("#train-now .saved")).getText());
+        browser.waitUntil(d -> d.findElement(By.cssSelector("#runs tr[data-run='2'] th .sub")).getText()
+                .startsWith("train curve by olivia"));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.annotationlab.nlprunner.evaluation.EvaluationResult;
@@ -35,11 +36,16 @@ public final class TrainingArtifacts {
      * on the same set, if one was scored.
      */
     public static Metrics metrics(EvaluationResult result, DataFacts facts, TestFacts test) {
+        return metrics(result, facts, test, null);
+    }
+
+    /** As above, with a train curve's points (null: an ordinary run). */
+    public static Metrics metrics(EvaluationResult result, DataFacts facts, TestFacts test, List<Metrics.CurvePoint> curve) {
         Metrics.Baseline baseline = test == null || test.baseline() == null ? null
                 : new Metrics.Baseline(test.baselineModel(), testScores(test, test.baseline()));
         return new Metrics(score(result.micro(), 0), score(result.macro(), 0), perLabel(result), facts.trainSentences(),
                 facts.validationSentences(), facts.entities(), facts.sha256(),
-                test == null ? null : testScores(test, test.result()), baseline);
+                test == null ? null : testScores(test, test.result()), baseline, curve);
     }
 
     private static Metrics.TestScores testScores(TestFacts test, EvaluationResult result) {
@@ -72,7 +78,7 @@ public final class TrainingArtifacts {
         json.writeValue(outputDir.resolve(RunFiles.LABELS).toFile(), labels);
     }
 
-    private static Metrics.Score score(Score score, int support) {
+    static Metrics.Score score(Score score, int support) {
         return new Metrics.Score(score.precision(), score.recall(), score.f1(), support);
     }
 }

@@ -77,6 +77,7 @@ final class TrainingRun {
             }
             log.line("Embeddings: " + vectors.description());
             Path nerDlLogs = Files.createDirectories(work.resolve("nerdl-logs"));
+            List<Metrics.CurvePoint> curve = curve(request, data, vectors, parameters, graphFolder, testSet, work, log);
             NerTrainer.TrainedModel model = new NerTrainer(spark()).train(
                     data.training(), vectors, parameters, graphFolder, nerDlLogs, line -> onNerDlLine(line, log));
 
@@ -92,7 +93,7 @@ final class TrainingRun {
             TrainingArtifacts artifacts = new TrainingArtifacts(json);
             artifacts.writeLabels(request.output(), labels(data.training()));
             TrainingArtifacts.TestFacts test = test(testSet, request, log);
-            Metrics metrics = TrainingArtifacts.metrics(result, data.facts(), test);
+            Metrics metrics = TrainingArtifacts.metrics(result, data.facts(), test, curve);
             artifacts.writeMetrics(request.output(), metrics);
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             log.line(String.format(Locale.ROOT, "Saved model to %s; run took %.1f s", modelDir, seconds));
@@ -152,6 +153,46 @@ final class TrainingRun {
                 + "micro F1 %.4f", spec.name(), result.micro().f1()));
         log.line(result.table());
         return result;
+    }
+
+    /**
+     * A train curve's points (issue 23 §3), null for an ordinary run: for each fraction, a model
+     * trained with the run's parameters, seed, graph and vectors on that first share of the run's
+     * training sentences (in the split's seeded order), scored as the run is scored — on the test
+     * set through the serving path, or on the validation sentences without one.
+     */
+    private List<Metrics.CurvePoint> curve(TrainRequest request, TrainingData data, WordVectors vectors,
+            TrainingParameters parameters, Path graphFolder, TestSetEvaluation.TestSet testSet, Path work, TrainingLog log)
+            throws IOException {
+        if (request.curve().isEmpty()) {
+            return null;
+        }
+        boolean onTest = testSet != null && !testSet.tasks().isEmpty();
+        List<Metrics.CurvePoint> points = new ArrayList<>();
+        for (double fraction : request.curve()) {
+            int n = Math.max(1, (int) Math.round(fraction * data.training().size()));
+            log.line(String.format(Locale.ROOT, "Train curve: %.0f %% of the training set, %d sentences", fraction * 100, n));
+            Path dir = Files.createDirectories(work.resolve(String.format(Locale.ROOT, "curve-%.2f", fraction)));
+            NerTrainer.TrainedModel model = new NerTrainer(spark()).train(data.training().subList(0, n), vectors, parameters,
+                    graphFolder, Files.createDirectories(dir.resolve("nerdl-logs")), line -> onNerDlLine(line, log));
+            EvaluationResult result;
+            if (onTest) {
+                model.serving().write().overwrite().save(dir.resolve(RunFiles.MODEL).toString());
+                try {
+                    result = TestSetEvaluation.evaluate(new ModelLoader(json).load(new ModelSpec("curve", dir.toString())),
+                            testSet.tasks());
+                } catch (ModelLoadException e) {
+                    throw new IOException("the curve's model does not load: " + e.getMessage(), e);
+                }
+            } else {
+                result = new HeldOutEvaluation(spark()).evaluate(model.embeddings(), model.ner(), data.validation());
+            }
+            log.line(String.format(Locale.ROOT, "Train curve: %.0f %% (%d sentences): micro F1 %.4f on %s", fraction * 100, n,
+                    result.micro().f1(), onTest ? testSet.tasks().size() + " test tasks"
+                            : result.sentences() + " held-out sentences"));
+            points.add(new Metrics.CurvePoint(fraction, n, onTest, TrainingArtifacts.score(result.micro(), 0)));
+        }
+        return List.copyOf(points);
     }
 
     /** The test set, read (and checked) before training; null without one. */

@@ -74,8 +74,9 @@ class TrainCommandTest {
         assertEquals(291, metrics.get("entities").asInt());
         assertEquals(64, metrics.get("trainingSetSha256").asText().length());
         assertTrue(metrics.get("baseline").isNull(), "no --baseline-model, no baseline scores");
+        assertTrue(metrics.get("curve").isNull(), "no --curve, no curve");
         // The finished event carries the same metrics (its lines leave out null fields).
-        ((com.fasterxml.jackson.databind.node.ObjectNode) metrics).remove("baseline");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) metrics).remove(List.of("baseline", "curve"));
         assertEquals(metrics, run.lastEvent().get("metrics"));
     }
 

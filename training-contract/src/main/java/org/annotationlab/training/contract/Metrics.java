@@ -1,5 +1,6 @@
 package org.annotationlab.training.contract;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,14 +20,37 @@ import java.util.Map;
  * @param baseline            the model the project deployed when the run was staged, scored on the
  *                            same test set by the same code: what the quality gate compares the run
  *                            with; null without a test set or a deployed model of the project
+ * @param curve               a train-curve run's points (issue 23 §3): the same training on 25, 50
+ *                            and 75 % of its sentences, each scored as the run is; the run's own
+ *                            scores are the 100 % point. Null for an ordinary run
  */
 public record Metrics(Score micro, Score macro, Map<String, Score> perLabel, int trainSentences,
-        int validationSentences, long entities, String trainingSetSha256, TestScores test, Baseline baseline) {
+        int validationSentences, long entities, String trainingSetSha256, TestScores test, Baseline baseline,
+        List<CurvePoint> curve) {
 
     /** Scores without a test set. */
     public Metrics(Score micro, Score macro, Map<String, Score> perLabel, int trainSentences,
             int validationSentences, long entities, String trainingSetSha256) {
-        this(micro, macro, perLabel, trainSentences, validationSentences, entities, trainingSetSha256, null, null);
+        this(micro, macro, perLabel, trainSentences, validationSentences, entities, trainingSetSha256, null, null, null);
+    }
+
+    /** An ordinary run's scores (no curve). */
+    public Metrics(Score micro, Score macro, Map<String, Score> perLabel, int trainSentences,
+            int validationSentences, long entities, String trainingSetSha256, TestScores test, Baseline baseline) {
+        this(micro, macro, perLabel, trainSentences, validationSentences, entities, trainingSetSha256, test, baseline, null);
+    }
+
+    /**
+     * One point of a train curve: a model trained, with the run's parameters and seed, on the first
+     * {@code fraction} of the run's training sentences (in the seeded order the run shuffles them).
+     *
+     * @param fraction       share of the training sentences, e.g. 0.25
+     * @param trainSentences sentences it trained on
+     * @param onTest         whether {@code micro} is on the test set (else on the validation sentences,
+     *                       when the run has no test set)
+     * @param micro          its micro-averaged entity scores
+     */
+    public record CurvePoint(double fraction, int trainSentences, boolean onTest, Score micro) {
     }
 
     /** Precision, recall and F1; {@code support} = gold mentions (0 for micro and macro). */

@@ -34,12 +34,18 @@ public class TrainingService {
         return Panache.withTransaction(() -> ProjectTraining.lock(projectId).flatMap(project -> {
             // Refused parameters are the caller's mistake whatever the project is doing: a 4xx before any 409.
             TrainingParameters parameters = ParameterJson.parse(request.parameters(), project.defaults());
+            boolean curve = Boolean.TRUE.equals(request.curve);
+            if (curve && Boolean.TRUE.equals(request.deploy)) {
+                throw ProblemException.invalid("curve", "a train curve measures whether more annotation pays and is not"
+                        + " deployed: leave deploy out (its model can be deployed by hand afterwards)");
+            }
             return busy(project).flatMap(why -> {
                 if (why != null) {
                     return Uni.createFrom().failure(why);
                 }
                 return yieldPreannotation(projectId).chain(() -> lifecycle.queue(project, parameters, request.tags,
-                        Boolean.TRUE.equals(request.deploy), Trigger.MANUAL, user)).call(answer::record);
+                        Boolean.TRUE.equals(request.deploy), curve ? Trigger.CURVE : Trigger.MANUAL, user))
+                        .call(answer::record);
             });
         }));
     }

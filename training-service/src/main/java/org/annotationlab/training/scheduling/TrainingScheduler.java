@@ -27,6 +27,7 @@ import org.annotationlab.training.launcher.TrainingWorkload;
 import org.annotationlab.training.launcher.WorkloadLauncher;
 import org.annotationlab.training.launcher.WorkloadStatus;
 import org.annotationlab.training.project.ProjectTraining;
+import org.annotationlab.training.run.Trigger;
 import org.annotationlab.training.run.RunLifecycle;
 import org.annotationlab.training.run.RunState;
 import org.annotationlab.training.run.TrainingService;
@@ -364,6 +365,9 @@ public class TrainingScheduler {
                 "--progress-file", dir.resolve(RunFiles.PROGRESS).toString()));
         if (baseline != null) {
             args.addAll(List.of("--baseline-model", baseline));
+        }
+        if (run.trigger == Trigger.CURVE) {
+            args.addAll(List.of("--curve", Trigger.CURVE_FRACTIONS));
         }
         return new TrainingWorkload(run.id, run.projectId, run.workloadName(), dir, List.copyOf(args));
     }
