@@ -6,6 +6,7 @@
 // user's queue (a hash change: the page is not reloaded and the editor's script stays loaded).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { actionKey, api, get, query } from '../api.js';
+import { measure } from '../taskOrder.js';
 import { mountEditor, readConfig } from '../editor.js';
 import { ROLE_NAMES, actingRole, may, whyNot } from '../roles.js';
 import { Banner, Loading, formatTime } from '../ui.jsx';
@@ -143,14 +144,13 @@ function reviewQueue(role, user) {
 }
 
 const ORDER_NAMES = { sequential: 'in import order', random: 'in random order' };
-const MEASURE_NAMES = { mnlp: 'MNLP', 'least-confidence': 'least confidence', entropy: 'entropy' };
-const MEASURE_VALUES = { mnlp: 'mnlp', 'least-confidence': 'leastConfidence', entropy: 'entropy' };
 
 /** Why the next task is the one offered: the project's task order, and the model's uncertainty that put it first. */
 function whyChosen(answer) {
   if (answer.strategy !== 'uncertainty') return `The project's tasks come ${ORDER_NAMES[answer.strategy] ?? answer.strategy}.`;
-  const value = answer.task?.uncertainty?.[MEASURE_VALUES[answer.measure]];
-  const name = MEASURE_NAMES[answer.measure] ?? answer.measure;
+  const m = measure(answer.measure);
+  const value = m ? answer.task?.uncertainty?.[m.key] : null;
+  const name = m?.name ?? answer.measure;
   return value == null ? `Most uncertain first: no other task has been pre-annotated yet, so this is the next in import order.`
     : `Most uncertain first: the model is least sure of this one (${name} ${value.toFixed(2)}).`;
 }

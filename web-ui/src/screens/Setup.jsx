@@ -3,6 +3,7 @@
 // sentence next to the field and keeps what the user typed.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api, get, query } from '../api.js';
+import { MEASURES } from '../taskOrder.js';
 import { ROLE_NAMES, may, whyNot } from '../roles.js';
 import { Banner, Field, Loading, Pager, counted, formatTime, useDebounced, usePagedList } from '../ui.jsx';
 import { PARAMETERS, rangeErrors } from '../training.js';
@@ -408,11 +409,6 @@ const STRATEGIES = [
   ['random', 'Random (seeded)'],
   ['uncertainty', 'Most uncertain first'],
 ];
-const MEASURES = [
-  ['mnlp', 'MNLP: the model\'s mean log-probability per word (recommended; fair to short and long texts)'],
-  ['least-confidence', 'Least confidence: 1 − the probability of the whole tagging (prefers long texts)'],
-  ['entropy', 'Entropy: how evenly the model spreads its probability over the tags, per word'],
-];
 
 /** Which task Next task offers (annotation-service's setting): import order, seeded random, or most uncertain first. */
 function TaskOrder({ project, editable }) {
@@ -444,7 +440,7 @@ function TaskOrder({ project, editable }) {
       {s.form.strategy === 'uncertainty' && (
         <Field id="order-measure" label="Uncertainty measure" error={s.errors.measure}>
           <select id="order-measure" value={s.form.measure} disabled={!editable} onChange={s.set('measure')}>
-            {MEASURES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
+            {MEASURES.map(m => <option key={m.value} value={m.value}>{m.label}</option>)}
           </select>
         </Field>)}
       {s.form.strategy === 'random' && (

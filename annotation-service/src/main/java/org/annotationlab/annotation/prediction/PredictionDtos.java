@@ -41,6 +41,11 @@ public final class PredictionDtos {
      */
     public record Uncertainty(@NotNull @DecimalMin("0") @DecimalMax("1") Double leastConfidence,
             @NotNull @DecimalMin("0") Double mnlp, @DecimalMin("0") Double entropy) {
+
+        /** The measures as stored (a prediction's, or a task's newest), null when none were given. */
+        public static Uncertainty of(Double leastConfidence, Double mnlp, Double entropy) {
+            return mnlp == null ? null : new Uncertainty(leastConfidence, mnlp, entropy);
+        }
     }
 
     /** A stored prediction. */

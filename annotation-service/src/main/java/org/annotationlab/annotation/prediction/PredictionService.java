@@ -153,7 +153,7 @@ public class PredictionService {
 
     private static PredictionDtos.View view(Prediction p) {
         return new PredictionDtos.View(p.id, p.taskId, p.modelName, p.modelVersion, SpanCodec.read(p.spans), p.score,
-                p.mnlp == null ? null : new PredictionDtos.Uncertainty(p.leastConfidence, p.mnlp, p.entropy),
+                PredictionDtos.Uncertainty.of(p.leastConfidence, p.mnlp, p.entropy),
                 p.createdAt);
     }
 }

@@ -54,6 +54,17 @@ public record TaskFilter(String tag, String completion, String assignee, String 
             more[parameters.length] = parameter;
             return new Query(condition, more);
         }
+
+        /** This condition and {@code expression ?n}, {@code n} being the new parameter's position. */
+        public Query and(String expression, Object parameter) {
+            Query more = with(parameter);
+            return new Query(condition + " and " + expression + " ?" + more.parameters.length, more.parameters);
+        }
+    }
+
+    /** The project's tasks that no completion has been submitted for: what is left to annotate. */
+    static Query unannotated(UUID projectId) {
+        return new Query("t.projectId = ?1 and not" + COMPLETION + " and c.submitted = true)", new Object[] {projectId});
     }
 
     TaskFilter assignedTo(String user) {

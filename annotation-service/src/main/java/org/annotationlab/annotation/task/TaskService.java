@@ -43,10 +43,6 @@ public class TaskService {
                 .map(tasks -> new Page<>(tasks, page, size, total)));
     }
 
-    /** Tasks with no submitted completion: what is left to annotate. */
-    private static final String UNANNOTATED = " and not exists (select 1 from Completion c where c.taskId = t.id"
-            + " and c.projectId = t.projectId and c.submitted = true)";
-
     /**
      * The caller's next task by the project's {@link TaskOrder}, among the tasks they may take
      * (Annotators: assigned to them) with no submitted completion, other than {@code current}. The
@@ -54,37 +50,28 @@ public class TaskService {
      */
     @WithSession
     public Uni<TaskDtos.NextTask> next(UUID projectId, String caller, ProjectRole role, UUID current, List<UUID> skip) {
-        List<Object> params = new ArrayList<>(List.of(projectId));
-        StringBuilder where = new StringBuilder("from Task t where t.projectId = ?1").append(UNANNOTATED);
+        TaskFilter.Query open = TaskFilter.unannotated(projectId);
         if (role == ProjectRole.ANNOTATOR) {
-            params.add(caller);
-            where.append(" and t.assignee = ?").append(params.size());
+            open = open.and("t.assignee =", caller);
         }
         if (current != null) {
-            params.add(current);
-            where.append(" and t.id <> ?").append(params.size());
+            open = open.and("t.id <>", current);
         }
-        String candidates = where.toString();
-        Object[] base = params.toArray();
+        TaskFilter.Query candidates = open;
         return TaskOrderSetting.of(projectId).flatMap(setting -> {
             String order = setting.order().orderBy();
-            Uni<Task> pick = skip.isEmpty() ? Uni.createFrom().nullItem()
-                    : Task.<Task>find(candidates + " and t.id not in ?" + (base.length + 1) + order, append(base, skip))
-                            .firstResult();
+            TaskFilter.Query unopened = skip.isEmpty() ? null : candidates.and("t.id not in", skip);
+            Uni<Task> pick = unopened == null ? Uni.createFrom().nullItem()
+                    : Task.<Task>find(unopened.from() + order, unopened.parameters()).firstResult();
             return pick
                     .chain(task -> task != null ? Uni.createFrom().item(task)
-                            : Task.<Task>find(candidates + order, base).firstResult())
+                            : Task.<Task>find(candidates.from() + order, candidates.parameters()).firstResult())
                     .chain(task -> task == null ? Uni.createFrom().<View>nullItem()
                             : views.of(List.of(task)).map(list -> list.get(0)))
-                    .chain(view -> Task.count(candidates, base).map(left -> new TaskDtos.NextTask(view, left,
-                            setting.strategy, TaskOrderSetting.UNCERTAINTY.equals(setting.strategy) ? setting.measure : null)));
+                    .chain(view -> Task.count(candidates.from(), candidates.parameters()).map(left -> new TaskDtos.NextTask(
+                            view, left, setting.strategy,
+                            TaskOrderSetting.UNCERTAINTY.equals(setting.strategy) ? setting.measure : null)));
         });
-    }
-
-    private static Object[] append(Object[] params, Object more) {
-        Object[] all = java.util.Arrays.copyOf(params, params.length + 1);
-        all[params.length] = more;
-        return all;
     }
 
     @WithSession

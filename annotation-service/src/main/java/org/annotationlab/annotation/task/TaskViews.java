@@ -80,7 +80,7 @@ class TaskViews {
         return new View(task.id, task.text, meta(task.meta), List.copyOf(facts.tags), task.assignee, task.reviewer,
                 task.createdAt, facts.state.value(), List.copyOf(facts.annotators), List.copyOf(facts.predictions),
                 task.predictionScore,
-                task.mnlp == null ? null : new PredictionDtos.Uncertainty(task.leastConfidence, task.mnlp, task.entropy));
+                PredictionDtos.Uncertainty.of(task.leastConfidence, task.mnlp, task.entropy));
     }
 
     private JsonNode meta(String stored) {

@@ -32,9 +32,12 @@ public final class InProcessTraining {
 
     /** Word vectors learned, as a run without a vectors file learns them, from these sentences' lower-cased tokens. */
     public static WordVectors vectors(List<ConllSentence> sentences, long seed, String corpus, Path work) throws TrainingFailure {
-        List<List<String>> texts = sentences.stream()
-                .map(s -> s.tokens().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList()).toList();
-        return new Word2VecSource(SparkSessions::local, texts, seed, corpus).prepare(work);
+        return new Word2VecSource(SparkSessions::local, lowercased(sentences), seed, corpus).prepare(work);
+    }
+
+    /** The sentences' tokens, lower-cased: what word vectors are learned from (vectors are case-insensitive). */
+    static List<List<String>> lowercased(List<ConllSentence> sentences) {
+        return sentences.stream().map(s -> s.tokens().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList()).toList();
     }
 
     /** Trains on the sentences and saves the serving pipeline to {@code output/model}; the output folder. */

@@ -120,19 +120,23 @@ final class TrainingRun {
                     + "validation sentences, are the run's only scores.");
             return null;
         }
-        LoadedModel model;
-        try {
-            model = new ModelLoader(json).load(new ModelSpec("test", request.output().toString()));
-        } catch (ModelLoadException e) {
-            throw new IOException("the saved model does not load: " + e.getMessage(), e);
-        }
-        EvaluationResult result = TestSetEvaluation.evaluate(model, testSet.tasks());
+        EvaluationResult result = scoreSaved(request.output(), testSet);
         log.line("Test set: " + testSet.tasks().size() + " tasks, " + testSet.entities() + " gold spans (SHA-256 "
                 + testSet.sha256() + "), tagged as the model server tags them (raw text, character spans, exact match):");
         log.line(result.table());
         EvaluationResult baseline = request.baselineModel().map(spec -> baseline(spec, testSet, log)).orElse(null);
         return new TrainingArtifacts.TestFacts(result, testSet.tasks().size(), testSet.entities(), testSet.sha256(),
                 request.baselineModel().map(ModelSpec::name).orElse(null), baseline);
+    }
+
+    /** The model saved in {@code runDir}, loaded as the model server loads it and scored on the test set. */
+    private EvaluationResult scoreSaved(Path runDir, TestSetEvaluation.TestSet testSet) throws IOException {
+        try {
+            return TestSetEvaluation.evaluate(new ModelLoader(json).load(new ModelSpec("test", runDir.toString())),
+                    testSet.tasks());
+        } catch (ModelLoadException e) {
+            throw new IOException("the saved model in " + runDir + " does not load: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -178,12 +182,7 @@ final class TrainingRun {
             EvaluationResult result;
             if (onTest) {
                 model.serving().write().overwrite().save(dir.resolve(RunFiles.MODEL).toString());
-                try {
-                    result = TestSetEvaluation.evaluate(new ModelLoader(json).load(new ModelSpec("curve", dir.toString())),
-                            testSet.tasks());
-                } catch (ModelLoadException e) {
-                    throw new IOException("the curve's model does not load: " + e.getMessage(), e);
-                }
+                result = scoreSaved(dir, testSet);
             } else {
                 result = new HeldOutEvaluation(spark()).evaluate(model.embeddings(), model.ner(), data.validation());
             }
@@ -212,8 +211,7 @@ final class TrainingRun {
         if (request.embeddings().isPresent()) {
             return new GloveFileSource(request.embeddings().get());
         }
-        List<List<String>> texts = new ArrayList<>();
-        data.allTexts().forEach(s -> texts.add(s.tokens().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList()));
+        List<List<String>> texts = new ArrayList<>(InProcessTraining.lowercased(data.allTexts()));
         String corpus = "the training set's sentences";
         if (request.unlabelled().isPresent()) {
             texts.addAll(Word2VecSource.readUnlabelled(request.unlabelled().get()));

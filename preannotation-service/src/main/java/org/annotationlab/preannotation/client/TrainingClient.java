@@ -3,6 +3,7 @@ package org.annotationlab.preannotation.client;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.annotationlab.web.client.RemoteFailures;
 import org.annotationlab.web.client.RemoteProblem;
 import org.annotationlab.web.client.ServiceToken;
@@ -36,9 +37,7 @@ public class TrainingClient {
 
     /** Whether the run's lease was revoked: a training was queued and the background run must stop. */
     public boolean revoked(UUID projectId, UUID runId) {
-        boolean[] revoked = new boolean[1];
-        call(bearer -> revoked[0] = training.state(projectId, runId, bearer).revoked());
-        return revoked[0];
+        return ask(bearer -> training.state(projectId, runId, bearer).revoked());
     }
 
     /** Gives back the lease of a run that did not start (nothing when there is none). */
@@ -52,9 +51,17 @@ public class TrainingClient {
     }
 
     private void call(Consumer<String> call) {
+        ask(bearer -> {
+            call.accept(bearer);
+            return null;
+        });
+    }
+
+    /** One call with this service's token; its answer, or the refusal (409, 404) or unavailability (503) as a problem. */
+    private <T> T ask(Function<String, T> call) {
         String bearer = token.bearer();
         try {
-            call.accept(bearer);
+            return call.apply(bearer);
         } catch (RemoteProblem answer) {
             if (answer.status() == 409 || answer.status() == 404) {
                 throw new ProblemException(answer.status(), answer.reason() != null ? answer.reason() : "TRAINING_IN_PROGRESS",
