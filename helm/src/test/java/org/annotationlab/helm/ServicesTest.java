@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 
 /** A Deployment, Service and ConfigMap per service, carrying the services' environment contract. */
 class ServicesTest {
@@ -54,6 +58,21 @@ class ServicesTest {
                 manifests.container("Deployment", "lab-training-service").get("image"));
         assertEquals("registry.example.com/team/annotationlab/nlp-runner:1.4.2",
                 manifests.configMapData("lab-training-service").get("LAB_NLP_RUNNER_IMAGE"));
+    }
+
+    @Test
+    void jvmOptionsComeFromTheFileLabUsesThenFromTheValues() throws Exception {
+        Map<String, Object> jvm = new Yaml().load(Files.readString(Chart.DIR.resolve("jvm.json")));
+        Manifests manifests = Chart.render(null, Map.of("project-service.javaOpts", "-Xmx300m"));
+
+        for (String name : Chart.SERVICES.keySet()) {
+            List<Object> expected = new ArrayList<>(Tree.list(jvm, "options"));
+            expected.addAll(Tree.list(jvm, "services", name));
+            expected.add(name.equals("project-service") ? "-Xmx300m" : "-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+            String javaOpts = manifests.configMapData("lab-" + name).get("JAVA_OPTS");
+            assertEquals(expected.stream().map(String::valueOf).collect(Collectors.joining(" ")), javaOpts, name);
+            assertTrue(javaOpts.contains("-Xmx"), name + " has a heap of its own");
+        }
     }
 
     @Test

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Issue 24's table: how fast the platform starts and how much memory it holds, on this machine.
+#   - './lab up' with everything built (LAB_SKIP_BUILD=1): RUNS times down + up, wall time;
+#   - the platform idle after 'up' (IDLE_SECONDS after the last one): summed RSS and PSS of every
+#     process 'up' started and of PostgreSQL's (PSS shares PostgreSQL's shared buffers out fairly);
+#   - each service: RUNS times './lab restart NAME', JVM start -> /q/health/ready UP as './lab' times
+#     it, and its RSS after IDLE_SECONDS idle;
+#   - DEMO=1: the platform's peak summed RSS during './lab demo' (N M E: DEMO_ARGS), sampled each second.
+# Medians with min-max, one JSON line per figure in the output file, the table on stdout.
+# Not a test: it stops and starts the platform of this checkout ('./lab down' at the start).
+#
+# usage: bench/platform/lean.sh [output-file]
+# env:   RUNS (5), IDLE_SECONDS (20), DEMO (0), DEMO_ARGS ("300 100 5")
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+lab="$repo/lab"
+runs="${RUNS:-5}" idle="${IDLE_SECONDS:-20}"
+out="${1:-$(mktemp -t lean.XXXXXX.jsonl)}"
+pids="${LAB_HOME:-$repo/.lab}/pids"
+services=(project-service annotation-service training-service deploy-service preannotation-service)
+commit="$(git -C "$repo" rev-parse --short HEAD)"
+[[ -z "$(git -C "$repo" status --porcelain -- lab helm bench/platform)" ]] || commit="$commit + uncommitted changes"
+: >"$out"
+note() { printf '%s\n' "lean: $*" >&2; }
+record() { # figure json-fields
+  printf '{"figure":"%s","commit":"%s","loadavg":"%s",%s}\n' "$1" "$commit" "$(cut -d' ' -f1-3 /proc/loadavg)" "$2" >>"$out"
+}
+
+descendants() { local p; for p in $(pgrep -P "$1"); do echo "$p"; descendants "$p"; done; }
+# Summed RSS and PSS (kB) of the platform: every process with a pid file, their descendants
+# (Keycloak's JVM, nlp-runner's trainings and model servers), and PostgreSQL's processes.
+platform_memory() {
+  local f p all=()
+  for f in "$pids"/*.pid; do
+    [[ -f "$f" ]] || continue
+    p="$(cat "$f")"; [[ -d "/proc/$p" ]] || continue
+    all+=("$p" $(descendants "$p"))
+  done
+  all+=($(pgrep -u postgres || true))
+  for p in "${all[@]}"; do cat "/proc/$p/smaps_rollup" 2>/dev/null; done \
+    | awk '/^Rss:/ {r += $2} /^Pss:/ {s += $2} END {printf "%d %d\n", r, s}'
+}
+service_rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$(cat "$pids/$1.pid")/status"; }
+
+note "output $out; commit $commit; $runs runs; idle $idle s"
+"$lab" down >/dev/null 2>&1 || true
+
+# ./lab up, everything built
+for i in $(seq 1 "$runs"); do
+  "$lab" down >/dev/null 2>&1 || true
+  start=$(date +%s%3N)
+  LAB_SKIP_BUILD=1 "$lab" up >"/tmp/lean-up-$i.log" 2>&1 || { tail -n 20 "/tmp/lean-up-$i.log" >&2; exit 1; }
+  ms=$(( $(date +%s%3N) - start ))
+  note "lab up $i: $ms ms"
+  record lab-up "\"run\":$i,\"seconds\":$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
+done
+
+sleep "$idle"
+read -r rss pss < <(platform_memory)
+note "platform idle: RSS $((rss / 1024)) MB, PSS $((pss / 1024)) MB"
+record platform-idle "\"rssMB\":$((rss / 1024)),\"pssMB\":$((pss / 1024))"
+
+# each service
+for name in "${services[@]}"; do
+  for i in $(seq 1 "$runs"); do
+    line="$("$lab" restart "$name" 2>&1 | grep " ready on ")"
+    seconds="$(sed -n 's/.* in \([0-9.]*\) s .*/\1/p' <<<"$line")"
+    sleep "$idle"
+    mb="$(service_rss "$name")"
+    note "$name $i: ready in $seconds s, RSS after $idle s idle $mb MB"
+    record service "\"service\":\"$name\",\"run\":$i,\"readySeconds\":$seconds,\"idleRssMB\":$mb"
+  done
+done
+
+if [[ "${DEMO:-0}" == 1 ]]; then
+  # shellcheck disable=SC2086
+  "$lab" demo ${DEMO_ARGS:-300 100 5} >/tmp/lean-demo.log 2>&1 &
+  demo=$!
+  peak=0
+  while kill -0 "$demo" 2>/dev/null; do
+    read -r rss pss < <(platform_memory)
+    ((rss > peak)) && peak=$rss
+    sleep 1
+  done
+  wait "$demo" || { tail -n 20 /tmp/lean-demo.log >&2; exit 1; }
+  note "demo peak: RSS $((peak / 1024)) MB"
+  record demo-peak "\"rssMB\":$((peak / 1024))"
+fi
+
+python3 "$(dirname "${BASH_SOURCE[0]}")/lean_table.py" "$out"
