@@ -10,16 +10,22 @@
 # Not a test: it stops and starts the platform of this checkout ('./lab down' at the start).
 #
 # usage: bench/platform/lean.sh [output-file]
-# env:   RUNS (5), IDLE_SECONDS (20), DEMO (0), DEMO_ARGS ("300 100 5")
+# env:   RUNS (5), IDLE_SECONDS (20), DEMO (0), DEMO_ARGS ("300 100 5"),
+#        PARTS ("up services": which parts besides the demo), LAB (the ./lab script to measure; the
+#        baseline: an earlier commit's, e.g. git show 79381a6:lab >lab-79381a6, with its own LAB_HOME),
+#        LAB_JVM_DEFAULTS (set: the services on the JVM's defaults, see ./lab help)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-lab="$repo/lab"
+lab="${LAB:-$repo/lab}"
+parts="${PARTS:-up services}"
 runs="${RUNS:-5}" idle="${IDLE_SECONDS:-20}"
 out="${1:-$(mktemp -t lean.XXXXXX.jsonl)}"
-pids="${LAB_HOME:-$repo/.lab}/pids"
+pids="${LAB_HOME:-$(dirname "$lab")/.lab}/pids"
 services=(project-service annotation-service training-service deploy-service preannotation-service)
 commit="$(git -C "$repo" rev-parse --short HEAD)"
 [[ -z "$(git -C "$repo" status --porcelain -- lab helm bench/platform)" ]] || commit="$commit + uncommitted changes"
+[[ "$lab" == "$repo/lab" ]] || commit="$commit, measuring $(basename "$lab")"
+[[ -z "${LAB_JVM_DEFAULTS:-}" ]] || commit="$commit, LAB_JVM_DEFAULTS"
 : >"$out"
 note() { printf '%s\n' "lean: $*" >&2; }
 record() { # figure json-fields
@@ -46,22 +52,23 @@ note "output $out; commit $commit; $runs runs; idle $idle s"
 "$lab" down >/dev/null 2>&1 || true
 
 # ./lab up, everything built
-for i in $(seq 1 "$runs"); do
+if [[ " $parts " == *" up "* ]]; then for i in $(seq 1 "$runs"); do
   "$lab" down >/dev/null 2>&1 || true
   start=$(date +%s%3N)
   LAB_SKIP_BUILD=1 "$lab" up >"/tmp/lean-up-$i.log" 2>&1 || { tail -n 20 "/tmp/lean-up-$i.log" >&2; exit 1; }
   ms=$(( $(date +%s%3N) - start ))
   note "lab up $i: $ms ms"
   record lab-up "\"run\":$i,\"seconds\":$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
-done
+done; fi
 
+LAB_SKIP_BUILD=1 "$lab" up >/dev/null 2>&1
 sleep "$idle"
 read -r rss pss < <(platform_memory)
 note "platform idle: RSS $((rss / 1024)) MB, PSS $((pss / 1024)) MB"
 record platform-idle "\"rssMB\":$((rss / 1024)),\"pssMB\":$((pss / 1024))"
 
 # each service
-for name in "${services[@]}"; do
+if [[ " $parts " == *" services "* ]]; then for name in "${services[@]}"; do
   for i in $(seq 1 "$runs"); do
     line="$("$lab" restart "$name" 2>&1 | grep " ready on ")"
     seconds="$(sed -n 's/.* in \([0-9.]*\) s .*/\1/p' <<<"$line")"
@@ -70,7 +77,7 @@ for name in "${services[@]}"; do
     note "$name $i: ready in $seconds s, RSS after $idle s idle $mb MB"
     record service "\"service\":\"$name\",\"run\":$i,\"readySeconds\":$seconds,\"idleRssMB\":$mb"
   done
-done
+done; fi
 
 if [[ "${DEMO:-0}" == 1 ]]; then
   # shellcheck disable=SC2086
