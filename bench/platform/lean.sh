@@ -64,7 +64,6 @@ if [[ " $parts " == *" up "* ]]; then for i in $(seq 1 "$runs"); do
   record lab-up "\"run\":$i,\"seconds\":$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
 done; fi
 
-LAB_SKIP_BUILD=1 "$lab" up >/dev/null 2>&1
 sleep "$idle"
 read -r rss pss < <(platform_memory)
 note "platform idle: RSS $((rss / 1024)) MB, PSS $((pss / 1024)) MB"
