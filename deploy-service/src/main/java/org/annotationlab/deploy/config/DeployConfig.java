@@ -63,8 +63,11 @@ public interface DeployConfig {
         @WithDefault("nlp-runner/nlp-runner")
         String nlpRunner();
 
-        @WithDefault("-Xmx2g")
-        String javaOpts();
+        /**
+         * JVM options added after the sized ones ({@code RunnerJvm}: the heap follows the models the
+         * server starts with); a {@code -Xmx} here overrides the sized heap.
+         */
+        Optional<String> javaOpts();
     }
 
     /** The Kubernetes launcher: image, model store claim and namespace of the servers, and what only servers have. */

@@ -26,7 +26,7 @@ public class Launchers {
                     k8s.deploymentTemplate().orElse(null), k8s.port()));
         }
         LOG.infof("model servers are local processes (%s)", config.local().nlpRunner());
-        return new LocalModelServerLauncher(config.local().nlpRunner(), config.local().javaOpts(),
+        return new LocalModelServerLauncher(config.local().nlpRunner(), config.local().javaOpts().orElse(""),
                 Path.of(config.modelStorePath()).toAbsolutePath());
     }
 

@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.annotationlab.workloads.ChildProcesses;
+import org.annotationlab.workloads.RunnerJvm;
 import org.jboss.logging.Logger;
 
 /**
@@ -58,6 +59,11 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
     private record Recorded(long pid, String started, int port) {
     }
 
+    /**
+     * @param nlpRunner  the {@code nlp-runner} launcher script
+     * @param javaOpts   JVM options after the sized ones ({@link RunnerJvm}), blank for none
+     * @param modelStore the model store; servers' records and logs go to its {@code servers/} folder
+     */
     public LocalModelServerLauncher(String nlpRunner, String javaOpts, Path modelStore) {
         this.nlpRunner = Path.of(nlpRunner).toAbsolutePath().normalize().toString();
         this.javaOpts = javaOpts;
@@ -134,7 +140,9 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
                     Integer.toString(port), "--models", server.modelsArgument())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(server.projectId() + ".log").toFile()));
-            builder.environment().put("JAVA_OPTS", javaOpts);
+            long heapMb = RunnerJvm.heapMb(RunnerJvm.bytes(server.models().values().stream().map(Path::of)
+                    .toArray(Path[]::new)), RunnerJvm.SERVER_MB_PER_MODEL_MB);
+            builder.environment().put("JAVA_OPTS", RunnerJvm.javaOpts(heapMb, javaOpts));
             Process child = builder.start();
             Server started = new Server(child.toHandle(), child, port);
             servers.put(server.projectId(), started);

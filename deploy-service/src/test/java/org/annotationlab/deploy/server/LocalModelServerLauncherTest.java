@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.annotationlab.testing.NlpRunnerProcess;
 import org.annotationlab.workloads.ChildProcesses;
+import org.annotationlab.workloads.RunnerJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,13 @@ class LocalModelServerLauncherTest {
         awaitReady(killed, server);
         List<ProcessHandle> started = startedHere();
         assertEquals(1, started.size(), "one model server process");
+        // Its heap follows its model, with the collector that gives memory back; the configured
+        // options come after, so that the operator's -Xmx wins.
+        List<String> arguments = List.of(started.get(0).info().arguments().orElseThrow());
+        String sized = "-Xmx" + RunnerJvm.heapMb(RunnerJvm.bytes(model), RunnerJvm.SERVER_MB_PER_MODEL_MB) + "m";
+        assertTrue(arguments.contains("-XX:+UseSerialGC"), arguments.toString());
+        assertTrue(arguments.indexOf(sized) >= 0 && arguments.indexOf(sized) < arguments.indexOf("-Xmx1g"),
+                "sized heap " + sized + " before the configured -Xmx1g: " + arguments);
         String startedAt = started.get(0).info().startInstant().orElseThrow().toString();
 
         // The next run finds it: ready at the same address, and a new model list goes to it.

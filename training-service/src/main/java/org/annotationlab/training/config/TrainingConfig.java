@@ -58,9 +58,11 @@ public interface TrainingConfig {
         @WithDefault("nlp-runner/nlp-runner")
         String nlpRunner();
 
-        /** JAVA_OPTS of the child JVM (heap). */
-        @WithDefault("-Xmx4g")
-        String javaOpts();
+        /**
+         * JVM options added after the sized ones ({@code RunnerJvm}: the heap follows the staged
+         * training set and unlabelled text); a {@code -Xmx} here overrides the sized heap.
+         */
+        Optional<String> javaOpts();
     }
 
     /** The Kubernetes launcher: image, model store claim and namespace of the Jobs, and what only Jobs have. */

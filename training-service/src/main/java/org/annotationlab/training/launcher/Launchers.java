@@ -25,7 +25,7 @@ public class Launchers {
                     k8s.jobTemplate().orElse(null), k8s.ttlSecondsAfterFinished()));
         }
         LOG.infof("training runs are local processes (%s)", config.local().nlpRunner());
-        return new LocalProcessLauncher(config.local().nlpRunner(), config.local().javaOpts());
+        return new LocalProcessLauncher(config.local().nlpRunner(), config.local().javaOpts().orElse(""));
     }
 
     void close(@Disposes WorkloadLauncher launcher) throws Exception {

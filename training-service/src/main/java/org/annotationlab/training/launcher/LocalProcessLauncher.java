@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.annotationlab.training.contract.RunFiles;
 import org.annotationlab.workloads.ChildProcesses;
+import org.annotationlab.workloads.RunnerJvm;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +30,7 @@ public final class LocalProcessLauncher implements WorkloadLauncher, AutoCloseab
 
     /**
      * @param nlpRunner the {@code nlp-runner} launcher script
-     * @param javaOpts  JAVA_OPTS of the training JVM
+     * @param javaOpts  JVM options after the sized ones ({@link RunnerJvm}), blank for none
      */
     public LocalProcessLauncher(String nlpRunner, String javaOpts) {
         this.nlpRunner = Path.of(nlpRunner).toAbsolutePath().normalize().toString();
@@ -48,11 +50,14 @@ public final class LocalProcessLauncher implements WorkloadLauncher, AutoCloseab
             ProcessBuilder builder = new ProcessBuilder(command).directory(workload.runDir().toFile())
                     .redirectOutput(workload.runDir().resolve("stdout.jsonl").toFile())
                     .redirectError(workload.runDir().resolve("stderr.log").toFile());
-            builder.environment().put("JAVA_OPTS", javaOpts);
+            long heapMb = RunnerJvm.heapMb(RunnerJvm.bytes(workload.runDir().resolve(RunFiles.TRAINING_SET),
+                    workload.runDir().resolve(RunFiles.UNLABELLED)), RunnerJvm.TRAINING_MB_PER_INPUT_MB);
+            String options = RunnerJvm.javaOpts(heapMb, javaOpts);
+            builder.environment().put("JAVA_OPTS", options);
             Process process = builder.start();
             String handle = Long.toString(process.pid());
             children.put(handle, process);
-            LOG.infof("run %s: started %s as process %s", workload.runId(), nlpRunner, handle);
+            LOG.infof("run %s: started %s as process %s (JAVA_OPTS %s)", workload.runId(), nlpRunner, handle, options);
             return handle;
         } catch (IOException e) {
             throw new LaunchException("could not start " + nlpRunner + ": " + e.getMessage(), e);
