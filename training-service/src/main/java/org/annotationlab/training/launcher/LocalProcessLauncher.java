@@ -1,6 +1,7 @@
 package org.annotationlab.training.launcher;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.annotationlab.training.contract.RunFiles;
 import org.annotationlab.workloads.ChildProcesses;
 import org.annotationlab.workloads.RunnerJvm;
@@ -93,10 +95,26 @@ public final class LocalProcessLauncher implements WorkloadLauncher, AutoCloseab
 
     private static String termination(TrainingWorkload workload) {
         try {
-            return Files.exists(workload.terminationFile()) ? Files.readString(workload.terminationFile()).strip()
-                    : "JOB_FAILED: nlp-runner exited without a termination message (see stderr.log in the run folder)";
+            if (Files.exists(workload.terminationFile())) {
+                return Files.readString(workload.terminationFile()).strip();
+            }
+            if (outOfMemory(workload.runDir().resolve("stderr.log"))) {
+                return "JOB_FAILED: nlp-runner ran out of memory (its heap is sized from the training set; "
+                        + "LAB_NLP_RUNNER_JAVA_OPTS=-Xmx<size> gives it more; see stderr.log in the run folder)";
+            }
+            return "JOB_FAILED: nlp-runner exited without a termination message (see stderr.log in the run folder)";
         } catch (IOException e) {
             return "JOB_FAILED: cannot read " + workload.terminationFile() + ": " + e.getMessage();
+        }
+    }
+
+    /** Whether the JVM's output says it ran out of memory (it exits then: RunnerJvm). */
+    private static boolean outOfMemory(Path stderr) throws IOException {
+        if (!Files.exists(stderr)) {
+            return false;
+        }
+        try (Stream<String> lines = Files.lines(stderr, StandardCharsets.ISO_8859_1)) {
+            return lines.anyMatch(line -> line.contains("java.lang.OutOfMemoryError"));
         }
     }
 
