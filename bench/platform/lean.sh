@@ -5,20 +5,23 @@
 #     process 'up' started and of PostgreSQL's (PSS shares PostgreSQL's shared buffers out fairly);
 #   - each service: RUNS times './lab restart NAME', JVM start -> /q/health/ready UP as './lab' times
 #     it, and its RSS after IDLE_SECONDS idle;
-#   - DEMO=1: the platform's peak summed RSS during './lab demo' (N M E: DEMO_ARGS), sampled each second.
+#   - DEMO=1: the platform's peak summed RSS during './lab demo' (N M E: DEMO_ARGS), sampled each second;
+#   - PARTS with "first": RUNS times the first './lab up' of a fresh clone of this checkout's HEAD
+#     (Maven's cache warm; the build, Keycloak unpacked and built, the class-data archives recorded),
+#     wall time; each clone's platform is stopped and its databases dropped after.
 # Medians with min-max, one JSON line per figure in the output file, the table on stdout.
 # Not a test: it stops and starts the platform of this checkout ('./lab down' at the start). For the
 # platform's figures give it a LAB_HOME and LAB_DB_PREFIX of its own (no models deployed earlier).
 #
 # usage: bench/platform/lean.sh [output-file]
 # env:   RUNS (5), IDLE_SECONDS (20), DEMO (0), DEMO_ARGS ("300 100 5"),
-#        PARTS ("up services": which parts besides the demo), LAB (the ./lab script to measure; the
+#        PARTS ("up services"; "first" adds the fresh clones; "" for the demo alone), LAB (the ./lab script to measure; the
 #        baseline: an earlier commit's, e.g. git show 79381a6:lab >lab-79381a6, with its own LAB_HOME),
 #        LAB_JVM_DEFAULTS (set: the services on the JVM's defaults, see ./lab help)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 lab="${LAB:-$repo/lab}"
-parts="${PARTS:-up services}"
+parts="${PARTS-up services}"
 runs="${RUNS:-5}" idle="${IDLE_SECONDS:-20}"
 out="${1:-$(mktemp -t lean.XXXXXX.jsonl)}"
 pids="${LAB_HOME:-$(dirname "$lab")/.lab}/pids"
@@ -51,6 +54,23 @@ service_rss() { awk '/VmRSS/ {print int($2 / 1024)}' "/proc/$(cat "$pids/$1.pid"
 
 note "output $out; commit $commit; $runs runs; idle $idle s"
 "$lab" down >/dev/null 2>&1 || true
+
+# the first ./lab up of a fresh clone
+if [[ " $parts " == *" first "* ]]; then for i in $(seq 1 "$runs"); do
+  clone="$(mktemp -d -t lean-first.XXXXXX)" prefix="lean_first${i}_"
+  git clone -q "$repo" "$clone/lab"
+  start=$(date +%s%3N)
+  env -u LAB_HOME -u LAB_SKIP_BUILD LAB_DB_PREFIX="$prefix" "$clone/lab/lab" up >"/tmp/lean-first-$i.log" 2>&1 \
+    || { tail -n 20 "/tmp/lean-first-$i.log" >&2; exit 1; }
+  ms=$(( $(date +%s%3N) - start ))
+  env -u LAB_HOME LAB_DB_PREFIX="$prefix" "$clone/lab/lab" down >/dev/null 2>&1 || true
+  for db in $(runuser -u postgres -- psql -Atc "select datname from pg_database where datname like '${prefix}%'"); do
+    runuser -u postgres -- psql -q -c "drop database $db"
+  done
+  rm -rf "$clone"
+  note "first lab up of a fresh clone $i: $ms ms"
+  record first-up "\"run\":$i,\"seconds\":$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))"
+done; fi
 
 # ./lab up, everything built
 # One untimed 'up' first: Keycloak's one-time build and the services' class-data archives.

@@ -34,3 +34,4 @@ print("| the platform idle after ./lab up (summed RSS) | %s | < 2.5 GB |" % spre
 print("| the platform idle after ./lab up (summed PSS) | %s | |" % spread(of("platform-idle", "pssMB"), "MB"))
 print("| the platform's peak during ./lab demo (summed RSS) | %s | < 4.5 GB |" % spread(of("demo-peak", "rssMB"), "MB"))
 print("| ./lab up, everything built | %s | < 40 s |" % spread([float(s) for s in of("lab-up", "seconds")], "s"))
+print("| the first ./lab up of a fresh clone, Maven's cache warm | %s | < 4 min |" % spread([float(s) for s in of("first-up", "seconds")], "s"))
