@@ -39,6 +39,16 @@ public final class RunnerJvm {
     private RunnerJvm() {
     }
 
+    /** JAVA_OPTS of a training reading {@code inputs} (training set, unlabelled text), then {@code configured}. */
+    public static String training(String configured, Path... inputs) {
+        return javaOpts(heapMb(bytes(inputs), TRAINING_MB_PER_INPUT_MB), configured);
+    }
+
+    /** JAVA_OPTS of a model server starting with the models in {@code models}, then {@code configured}. */
+    public static String server(String configured, Path... models) {
+        return javaOpts(heapMb(bytes(models), SERVER_MB_PER_MODEL_MB), configured);
+    }
+
     /** {@value #MIN_HEAP_MB} MB plus {@code perInputMb} MB for every MB of input, rounded up to whole MB. */
     public static long heapMb(long inputBytes, long perInputMb) {
         return MIN_HEAP_MB + (Math.max(0, inputBytes) * perInputMb + (1 << 20) - 1) / (1 << 20);

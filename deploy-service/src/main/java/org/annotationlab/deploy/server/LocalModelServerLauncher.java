@@ -140,9 +140,8 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
                     Integer.toString(port), "--models", server.modelsArgument())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(server.projectId() + ".log").toFile()));
-            long heapMb = RunnerJvm.heapMb(RunnerJvm.bytes(server.models().values().stream().map(Path::of)
-                    .toArray(Path[]::new)), RunnerJvm.SERVER_MB_PER_MODEL_MB);
-            builder.environment().put("JAVA_OPTS", RunnerJvm.javaOpts(heapMb, javaOpts));
+            builder.environment().put("JAVA_OPTS", RunnerJvm.server(javaOpts,
+                    server.models().values().stream().map(Path::of).toArray(Path[]::new)));
             Process child = builder.start();
             Server started = new Server(child.toHandle(), child, port);
             servers.put(server.projectId(), started);

@@ -52,9 +52,8 @@ public final class LocalProcessLauncher implements WorkloadLauncher, AutoCloseab
             ProcessBuilder builder = new ProcessBuilder(command).directory(workload.runDir().toFile())
                     .redirectOutput(workload.runDir().resolve("stdout.jsonl").toFile())
                     .redirectError(workload.runDir().resolve("stderr.log").toFile());
-            long heapMb = RunnerJvm.heapMb(RunnerJvm.bytes(workload.runDir().resolve(RunFiles.TRAINING_SET),
-                    workload.runDir().resolve(RunFiles.UNLABELLED)), RunnerJvm.TRAINING_MB_PER_INPUT_MB);
-            String options = RunnerJvm.javaOpts(heapMb, javaOpts);
+            String options = RunnerJvm.training(javaOpts, workload.runDir().resolve(RunFiles.TRAINING_SET),
+                    workload.runDir().resolve(RunFiles.UNLABELLED));
             builder.environment().put("JAVA_OPTS", options);
             Process process = builder.start();
             String handle = Long.toString(process.pid());
