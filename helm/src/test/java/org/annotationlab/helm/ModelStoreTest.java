@@ -49,7 +49,9 @@ class ModelStoreTest {
         assertEquals("docker.io/annotationlab/nlp-runner:0.1.0-SNAPSHOT", container.get("image"));
         assertEquals("/models", Tree.named(Tree.maps(container, "volumeMounts"), "model-store").get("mountPath"));
         assertEquals("/tmp", Tree.named(Tree.maps(container, "volumeMounts"), "tmp").get("mountPath"));
-        assertEquals("6Gi", Tree.str(container, "resources", "requests", "memory"));
+        assertEquals(Map.of("cpu", "2"), Tree.map(container, "resources", "requests"),
+                "no memory: training-service sizes each Job from its input (TrainingJobsTest)");
+        assertEquals(null, Tree.map(container, "resources").get("limits"));
     }
 
     @Test

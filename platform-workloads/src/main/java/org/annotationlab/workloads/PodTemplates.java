@@ -1,9 +1,12 @@
 package org.annotationlab.workloads;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -12,6 +15,8 @@ import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,6 +28,7 @@ public final class PodTemplates {
 
     /** The container that runs nlp-runner. */
     public static final String CONTAINER = "nlp-runner";
+    private static final String JAVA_OPTS = "JAVA_OPTS";
     public static final String MODEL_STORE_VOLUME = "model-store";
     /** On every workload and its pods: the service that made it; each service follows only its own. */
     public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
@@ -69,6 +75,33 @@ public final class PodTemplates {
             container.setImage(image);
         }
         return container;
+    }
+
+    /**
+     * Sizes the {@value #CONTAINER} container as a local run is sized ({@link RunnerJvm}):
+     * {@code JAVA_OPTS} is RunnerJvm's options with {@code -Xmx<heapMb>m}, then the template's own
+     * {@code JAVA_OPTS} value (a later {@code -Xmx} there wins); and the memory request and limit the
+     * template leaves unset are the heap plus {@code nonHeapMb}.
+     */
+    public static void sizeRunner(Container container, long heapMb, long nonHeapMb) {
+        List<EnvVar> env = new ArrayList<>(Optional.ofNullable(container.getEnv()).orElse(List.of()));
+        EnvVar own = env.stream().filter(e -> JAVA_OPTS.equals(e.getName())).findFirst().orElse(null);
+        if (own == null || own.getValueFrom() == null) {
+            env.remove(own);
+            env.add(new EnvVar(JAVA_OPTS, RunnerJvm.javaOpts(heapMb, own == null ? null : own.getValue()), null));
+            container.setEnv(env);
+        }
+        ResourceRequirements resources = Optional.ofNullable(container.getResources()).orElseGet(ResourceRequirements::new);
+        Quantity memory = new Quantity((heapMb + nonHeapMb) + "Mi");
+        resources.setRequests(withMemory(resources.getRequests(), memory));
+        resources.setLimits(withMemory(resources.getLimits(), memory));
+        container.setResources(resources);
+    }
+
+    private static Map<String, Quantity> withMemory(Map<String, Quantity> given, Quantity memory) {
+        Map<String, Quantity> all = new LinkedHashMap<>(Optional.ofNullable(given).orElse(Map.of()));
+        all.putIfAbsent("memory", memory);
+        return all;
     }
 
     /** A controller condition's {@code reason: message}, either alone when the other is blank, else {@code fallback}. */

@@ -36,17 +36,38 @@ public final class RunnerJvm {
     /** Heap per MB of the models a server loads (their folders on disk). */
     public static final long SERVER_MB_PER_MODEL_MB = 4;
 
+    /**
+     * A training's memory beside its heap (TensorFlow's, the classes', Spark's threads): measured
+     * 0.4 GB (300 sentences, 874 MB resident with a 512 MB maximum) to 0.95 GB (all 5,432
+     * NCBI-disease sentences, 3,346 MB resident with the heap at most 2.4 GB). A pod's memory is
+     * its heap maximum plus this.
+     */
+    public static final long TRAINING_NON_HEAP_MB = 1024;
+
+    /** A model server's memory beside its heap: one model, 473-560 MB resident in all; about 105 MB per further model. */
+    public static final long SERVER_NON_HEAP_MB = 512;
+
     private RunnerJvm() {
     }
 
     /** JAVA_OPTS of a training reading {@code inputs} (training set, unlabelled text), then {@code configured}. */
     public static String training(String configured, Path... inputs) {
-        return javaOpts(heapMb(bytes(inputs), TRAINING_MB_PER_INPUT_MB), configured);
+        return javaOpts(trainingHeapMb(inputs), configured);
     }
 
     /** JAVA_OPTS of a model server starting with the models in {@code models}, then {@code configured}. */
     public static String server(String configured, Path... models) {
-        return javaOpts(heapMb(bytes(models), SERVER_MB_PER_MODEL_MB), configured);
+        return javaOpts(serverHeapMb(models), configured);
+    }
+
+    /** The heap maximum of a training reading {@code inputs}. */
+    public static long trainingHeapMb(Path... inputs) {
+        return heapMb(bytes(inputs), TRAINING_MB_PER_INPUT_MB);
+    }
+
+    /** The heap maximum of a model server loading {@code models}. */
+    public static long serverHeapMb(Path... models) {
+        return heapMb(bytes(models), SERVER_MB_PER_MODEL_MB);
     }
 
     /** {@value #MIN_HEAP_MB} MB plus {@code perInputMb} MB for every MB of input, rounded up to whole MB. */

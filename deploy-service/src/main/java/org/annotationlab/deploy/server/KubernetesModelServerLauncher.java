@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.annotationlab.workloads.FollowedResources;
 import org.annotationlab.workloads.PodTemplates;
+import org.annotationlab.workloads.RunnerJvm;
 
 /**
  * Runs each project's model server as a Kubernetes Deployment behind a ClusterIP Service of the
@@ -55,7 +56,7 @@ public final class KubernetesModelServerLauncher implements ModelServerLauncher,
     @Override
     public String apply(ModelServer server) throws LaunchException {
         String name = server.name();
-        Deployment deployment = ModelServerDeployments.desired(server, settings);
+        Deployment deployment = ModelServerDeployments.desired(server, settings, RunnerJvm.serverHeapMb(server.modelPaths()));
         Service service = ModelServerDeployments.desiredService(server, settings);
         deployments.start(); // the first apply starts following Deployments
         try {

@@ -140,8 +140,7 @@ public final class LocalModelServerLauncher implements ModelServerLauncher, Auto
                     Integer.toString(port), "--models", server.modelsArgument())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(server.projectId() + ".log").toFile()));
-            builder.environment().put("JAVA_OPTS", RunnerJvm.server(javaOpts,
-                    server.models().values().stream().map(Path::of).toArray(Path[]::new)));
+            builder.environment().put("JAVA_OPTS", RunnerJvm.server(javaOpts, server.modelPaths()));
             Process child = builder.start();
             Server started = new Server(child.toHandle(), child, port);
             servers.put(server.projectId(), started);

@@ -1,5 +1,6 @@
 package org.annotationlab.deploy.server;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,6 +16,11 @@ public record ModelServer(UUID projectId, String name, Map<String, String> model
 
     public static String nameOf(UUID projectId) {
         return "model-server-" + projectId;
+    }
+
+    /** The models' folders, which the server's heap is sized from ({@code RunnerJvm}). */
+    public Path[] modelPaths() {
+        return models.values().stream().map(Path::of).toArray(Path[]::new);
     }
 
     /** {@code nlp-runner serve --models} syntax: {@code name=path,name=path}, sorted by name. */

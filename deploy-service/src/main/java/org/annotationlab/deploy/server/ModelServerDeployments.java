@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.annotationlab.workloads.PodTemplates;
+import org.annotationlab.workloads.RunnerJvm;
 
 /**
  * A project's model server on Kubernetes (DESIGN.md §6): a Deployment of {@code nlp-runner serve},
@@ -85,8 +86,14 @@ public final class ModelServerDeployments {
         baseSpec(settings);
     }
 
-    /** The Deployment of a project's server: the template with its shared parts, then its name, labels, selector and models. */
-    public static Deployment desired(ModelServer server, Settings settings) {
+    /**
+     * The Deployment of a project's server: the template with its shared parts, then its name,
+     * labels, selector and models, and its JVM and memory sized as a local server's
+     * ({@link PodTemplates#sizeRunner}).
+     *
+     * @param heapMb the server's heap maximum, {@link RunnerJvm#serverHeapMb} of its models
+     */
+    public static Deployment desired(ModelServer server, Settings settings, long heapMb) {
         DeploymentSpec spec = baseSpec(settings);
         PodTemplateSpec template = spec.getTemplate();
         Map<String, String> labels = labels(template.getMetadata().getLabels(), server.projectId());
@@ -96,8 +103,10 @@ public final class ModelServerDeployments {
         annotations.put(MODELS_ANNOTATION, server.modelsArgument());
         template.getMetadata().setAnnotations(annotations);
         spec.setSelector(new LabelSelectorBuilder().addToMatchLabels(selector(server)).build());
-        PodTemplates.container(template.getSpec()).setArgs(List.of("serve", "--host", "0.0.0.0", "--port",
-                Integer.toString(settings.port()), "--models", server.modelsArgument()));
+        Container container = PodTemplates.container(template.getSpec());
+        container.setArgs(List.of("serve", "--host", "0.0.0.0", "--port", Integer.toString(settings.port()), "--models",
+                server.modelsArgument()));
+        PodTemplates.sizeRunner(container, heapMb, RunnerJvm.SERVER_NON_HEAP_MB);
 
         return new DeploymentBuilder()
                 .withNewMetadata()

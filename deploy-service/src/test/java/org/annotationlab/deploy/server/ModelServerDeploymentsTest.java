@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.annotationlab.workloads.RunnerJvm;
 import org.junit.jupiter.api.Test;
 
 /** A project's model server Deployment and Service, built without a cluster: given a server and settings, their fields. */
@@ -52,6 +53,7 @@ class ModelServerDeploymentsTest {
     private static final String MANAGED_BY = "app.kubernetes.io/managed-by";
     private static final String PROJECT_LABEL = "annotationlab.org/project";
     private static final UUID PROJECT = UUID.randomUUID();
+    private static final long HEAP_MB = 640;
 
     @Test
     void theDeploymentIsTheProjectsByNameLabelsSelectorAndModels() {
@@ -60,7 +62,7 @@ class ModelServerDeploymentsTest {
         models.put("a", "/models/x");
         ModelServer server = server(models);
 
-        Deployment deployment = ModelServerDeployments.desired(server, settings(CHART_TEMPLATE));
+        Deployment deployment = desired(server, settings(CHART_TEMPLATE));
 
         assertEquals(server.name(), deployment.getMetadata().getName());
         assertEquals("lab", deployment.getMetadata().getNamespace());
@@ -78,7 +80,7 @@ class ModelServerDeploymentsTest {
 
     @Test
     void theChartsReplicasSchedulingResourcesAndSecurityAreKept() {
-        Deployment deployment = ModelServerDeployments.desired(server(Map.of("a", "/models/x")), settings(CHART_TEMPLATE));
+        Deployment deployment = desired(server(Map.of("a", "/models/x")), settings(CHART_TEMPLATE));
 
         assertEquals(2, deployment.getSpec().getReplicas());
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
@@ -96,8 +98,22 @@ class ModelServerDeploymentsTest {
     }
 
     @Test
+    void theJvmIsSizedFromTheModelsAsLocallyAndSoIsTheMemoryUnlessTheTemplateSetsIt() {
+        String template = """
+                {"template": {"spec": {"containers": [{"name": "nlp-runner",
+                  "env": [{"name": "JAVA_OPTS", "value": "-Dlab.x=y"}], "resources": {"limits": {"memory": "2Gi"}}}]}}}
+                """;
+
+        Container sized = runner(desired(server(Map.of("a", "/models/x")), settings(template)));
+
+        assertEquals(RunnerJvm.COLLECTOR + " -Xmx640m -Dlab.x=y", sized.getEnv().get(0).getValue());
+        assertEquals(new Quantity("1152Mi"), sized.getResources().getRequests().get("memory"), "heap + 512 MB beside it");
+        assertEquals(new Quantity("2Gi"), sized.getResources().getLimits().get("memory"), "the template's limit is kept");
+    }
+
+    @Test
     void theServerListensOnTheConfiguredPortNamedHttp() {
-        Container container = runner(ModelServerDeployments.desired(server(Map.of("a", "/models/x")), settings(CHART_TEMPLATE)));
+        Container container = runner(desired(server(Map.of("a", "/models/x")), settings(CHART_TEMPLATE)));
 
         assertEquals(1, container.getPorts().size());
         assertEquals("http", container.getPorts().get(0).getName());
@@ -106,7 +122,7 @@ class ModelServerDeploymentsTest {
 
     @Test
     void theModelStoreIsMountedReadOnly() {
-        Deployment deployment = ModelServerDeployments.desired(server(Map.of("a", "/models/x")), settings(CHART_TEMPLATE));
+        Deployment deployment = desired(server(Map.of("a", "/models/x")), settings(CHART_TEMPLATE));
 
         PodSpec pod = deployment.getSpec().getTemplate().getSpec();
         List<Volume> stores = pod.getVolumes().stream().filter(v -> v.getName().equals("model-store")).toList();
@@ -135,7 +151,7 @@ class ModelServerDeploymentsTest {
     @Test
     void aBlankTemplateGetsImagePortProbesAndTheConfiguredModelStore() {
         for (String blank : new String[] {null, "", " "}) {
-            Deployment deployment = ModelServerDeployments.desired(server(Map.of("ner", "/models/runs/1")), settings(blank));
+            Deployment deployment = desired(server(Map.of("ner", "/models/runs/1")), settings(blank));
 
             assertEquals(1, deployment.getSpec().getReplicas());
             assertEquals("RollingUpdate", deployment.getSpec().getStrategy().getType());
@@ -162,7 +178,7 @@ class ModelServerDeploymentsTest {
 
         assertEquals(server.name(), service.getMetadata().getName());
         assertEquals("lab", service.getMetadata().getNamespace());
-        assertEquals(ModelServerDeployments.desired(server, settings(CHART_TEMPLATE)).getMetadata().getLabels(),
+        assertEquals(desired(server, settings(CHART_TEMPLATE)).getMetadata().getLabels(),
                 service.getMetadata().getLabels());
         assertEquals("ClusterIP", service.getSpec().getType());
         assertEquals(Map.of(PROJECT_LABEL, PROJECT.toString(), MANAGED_BY, "deploy-service"), service.getSpec().getSelector());
@@ -180,8 +196,8 @@ class ModelServerDeploymentsTest {
         Service currentService = new ServiceBuilder(wantedService)
                 .editMetadata().addToLabels("team", "nlp").endMetadata()
                 .editSpec().withClusterIP("10.96.0.17").editFirstPort().withPort(1234).endPort().endSpec().build();
-        Deployment wanted = ModelServerDeployments.desired(server, settings(CHART_TEMPLATE));
-        Deployment current = new DeploymentBuilder(ModelServerDeployments.desired(server(Map.of("a", "/models/x")),
+        Deployment wanted = desired(server, settings(CHART_TEMPLATE));
+        Deployment current = new DeploymentBuilder(desired(server(Map.of("a", "/models/x")),
                 settings(CHART_TEMPLATE)))
                 .editMetadata().addToAnnotations("deployment.kubernetes.io/revision", "3").endMetadata()
                 .withNewStatus().withObservedGeneration(3L).endStatus().build();
@@ -202,10 +218,10 @@ class ModelServerDeploymentsTest {
         ModelServer server = server(Map.of("a", "/models/x"));
         ModelServerDeployments.Settings settings = settings(CHART_TEMPLATE);
 
-        Deployment deployment = ModelServerDeployments.desired(server, settings);
-        ModelServerDeployments.desired(server(Map.of("b", "/models/y")), settings);
+        Deployment deployment = desired(server, settings);
+        desired(server(Map.of("b", "/models/y")), settings);
 
-        assertEquals(deployment, ModelServerDeployments.desired(server, settings));
+        assertEquals(deployment, desired(server, settings));
         assertEquals(ModelServerDeployments.desiredService(server, settings),
                 ModelServerDeployments.desiredService(server, settings));
     }
@@ -231,9 +247,14 @@ class ModelServerDeploymentsTest {
     }
 
     private static RollingUpdateDeployment rolling(String template) {
-        Deployment deployment = ModelServerDeployments.desired(server(Map.of("a", "/models/x")), settings(template));
+        Deployment deployment = desired(server(Map.of("a", "/models/x")), settings(template));
         assertEquals("RollingUpdate", deployment.getSpec().getStrategy().getType());
         return deployment.getSpec().getStrategy().getRollingUpdate();
+    }
+
+    /** The Deployment of a server whose models size its heap at {@value #HEAP_MB} MB. */
+    private static Deployment desired(ModelServer server, ModelServerDeployments.Settings settings) {
+        return ModelServerDeployments.desired(server, settings, HEAP_MB);
     }
 
     private static ModelServerDeployments.Settings settings(String template) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.annotationlab.workloads.FollowedResources;
 import org.annotationlab.workloads.PodTemplates;
+import org.annotationlab.workloads.RunnerJvm;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,7 +70,7 @@ public final class KubernetesJobLauncher implements WorkloadLauncher, AutoClosea
     @Override
     public String launch(TrainingWorkload workload) throws LaunchException {
         String name = workload.name();
-        Job job = TrainingJobs.desired(workload, settings);
+        Job job = TrainingJobs.desired(workload, settings, RunnerJvm.trainingHeapMb(workload.inputs()));
         jobs.start(); // the first launch starts following Jobs
         try {
             client.batch().v1().jobs().inNamespace(namespace).resource(job).create();

@@ -52,8 +52,7 @@ public final class LocalProcessLauncher implements WorkloadLauncher, AutoCloseab
             ProcessBuilder builder = new ProcessBuilder(command).directory(workload.runDir().toFile())
                     .redirectOutput(workload.runDir().resolve("stdout.jsonl").toFile())
                     .redirectError(workload.runDir().resolve("stderr.log").toFile());
-            String options = RunnerJvm.training(javaOpts, workload.runDir().resolve(RunFiles.TRAINING_SET),
-                    workload.runDir().resolve(RunFiles.UNLABELLED));
+            String options = RunnerJvm.training(javaOpts, workload.inputs());
             builder.environment().put("JAVA_OPTS", options);
             Process process = builder.start();
             String handle = Long.toString(process.pid());

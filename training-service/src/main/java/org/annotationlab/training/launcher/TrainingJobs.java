@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.annotationlab.workloads.PodTemplates;
+import org.annotationlab.workloads.RunnerJvm;
 
 /**
  * The Kubernetes Job of a training run (DESIGN.md §5): one pod, one attempt, the
@@ -71,11 +72,13 @@ public final class TrainingJobs {
 
     /**
      * The Job of a run: the template with its shared parts applied (no retry, TTL, {@code Never}
-     * restarts, image, model store, termination message), then the run's name, labels and arguments.
+     * restarts, image, model store, termination message), then the run's name, labels and arguments,
+     * and its JVM and memory sized as a local run's ({@link PodTemplates#sizeRunner}).
      *
+     * @param heapMb the run's heap maximum, {@link RunnerJvm#trainingHeapMb} of its inputs
      * @throws IllegalArgumentException as {@link #check}
      */
-    public static Job desired(TrainingWorkload workload, Settings settings) {
+    public static Job desired(TrainingWorkload workload, Settings settings, long heapMb) {
         JobSpec spec = baseSpec(settings);
         PodTemplateSpec template = spec.getTemplate();
         Map<String, String> labels = new LinkedHashMap<>(template.getMetadata().getLabels());
@@ -87,7 +90,9 @@ public final class TrainingJobs {
         List<String> args = new ArrayList<>(workload.args());
         args.add("--termination-log");
         args.add(TERMINATION_LOG);
-        PodTemplates.container(template.getSpec()).setArgs(args);
+        Container container = PodTemplates.container(template.getSpec());
+        container.setArgs(args);
+        PodTemplates.sizeRunner(container, heapMb, RunnerJvm.TRAINING_NON_HEAP_MB);
 
         return new JobBuilder()
                 .withNewMetadata()

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.annotationlab.workloads.RunnerJvm;
 import org.junit.jupiter.api.Test;
 
 /** The Job of a training run, built without a cluster: given a run and settings, the Job's fields. */
@@ -42,12 +43,13 @@ class TrainingJobsTest {
                                  {"name": "tmp", "mountPath": "/tmp"}]}]}}}
             """;
     private static final UUID PROJECT = UUID.randomUUID();
+    private static final long HEAP_MB = 1536;
 
     @Test
     void theJobIsTheRunsByNameLabelsAndArguments() {
         TrainingWorkload workload = workload();
 
-        Job job = TrainingJobs.desired(workload, settings(CHART_TEMPLATE));
+        Job job = TrainingJobs.desired(workload, settings(CHART_TEMPLATE), HEAP_MB);
 
         assertEquals(workload.name(), job.getMetadata().getName());
         assertEquals("lab", job.getMetadata().getNamespace());
@@ -65,7 +67,7 @@ class TrainingJobsTest {
 
     @Test
     void theChartsSchedulingResourcesAndSecurityAreKept() {
-        Job job = TrainingJobs.desired(workload(), settings(CHART_TEMPLATE));
+        Job job = TrainingJobs.desired(workload(), settings(CHART_TEMPLATE), HEAP_MB);
 
         assertEquals(86400L, job.getSpec().getActiveDeadlineSeconds());
         PodSpec pod = job.getSpec().getTemplate().getSpec();
@@ -83,7 +85,7 @@ class TrainingJobsTest {
 
     @Test
     void aTrainingIsTriedOnceAndNeverRestarted() {
-        Job job = TrainingJobs.desired(workload(), settings(CHART_TEMPLATE));
+        Job job = TrainingJobs.desired(workload(), settings(CHART_TEMPLATE), HEAP_MB);
 
         assertEquals(0, job.getSpec().getBackoffLimit(), "the template's 2 retries are overridden");
         assertEquals("Never", job.getSpec().getTemplate().getSpec().getRestartPolicy());
@@ -91,7 +93,7 @@ class TrainingJobsTest {
 
     @Test
     void theTemplatesModelStoreIsMountedReadWriteAtTheServicesPath() {
-        Job job = TrainingJobs.desired(workload(), settings(CHART_TEMPLATE));
+        Job job = TrainingJobs.desired(workload(), settings(CHART_TEMPLATE), HEAP_MB);
 
         PodSpec pod = job.getSpec().getTemplate().getSpec();
         List<Volume> stores = pod.getVolumes().stream().filter(v -> v.getName().equals("model-store")).toList();
@@ -108,8 +110,34 @@ class TrainingJobsTest {
     }
 
     @Test
+    void theJvmIsSizedFromTheInputAsLocallyAndSoIsTheMemoryUnlessTheTemplateSetsIt() {
+        String template = """
+                {"template": {"spec": {"containers": [{"name": "nlp-runner",
+                  "env": [{"name": "TZ", "value": "UTC"}, {"name": "JAVA_OPTS", "value": "-Xmx3g -Dlab.x=y"}],
+                  "resources": {"requests": {"cpu": "2"}}}]}}}
+                """;
+
+        Container sized = runner(TrainingJobs.desired(workload(), settings(template), HEAP_MB));
+        Container chart = runner(TrainingJobs.desired(workload(), settings(CHART_TEMPLATE), HEAP_MB));
+
+        assertEquals(RunnerJvm.COLLECTOR + " -Xmx1536m -Xmx3g -Dlab.x=y", env(sized, "JAVA_OPTS"),
+                "the heap from the input, then the template's options: its -Xmx wins");
+        assertEquals("UTC", env(sized, "TZ"));
+        assertEquals(new Quantity("2560Mi"), sized.getResources().getRequests().get("memory"), "heap + 1 GiB beside it");
+        assertEquals(new Quantity("2560Mi"), sized.getResources().getLimits().get("memory"));
+        assertEquals(new Quantity("2"), sized.getResources().getRequests().get("cpu"));
+        assertEquals(RunnerJvm.COLLECTOR + " -Xmx1536m", env(chart, "JAVA_OPTS"));
+        assertEquals(new Quantity("8Gi"), chart.getResources().getRequests().get("memory"), "the template's own memory is kept");
+        assertEquals(new Quantity("8Gi"), chart.getResources().getLimits().get("memory"));
+    }
+
+    private static String env(Container container, String name) {
+        return container.getEnv().stream().filter(e -> e.getName().equals(name)).findFirst().orElseThrow().getValue();
+    }
+
+    @Test
     void theRunnersTerminationMessageIsTheOutcomeAndFallsBackToItsLogs() {
-        Container container = runner(TrainingJobs.desired(workload(), settings(CHART_TEMPLATE)));
+        Container container = runner(TrainingJobs.desired(workload(), settings(CHART_TEMPLATE), HEAP_MB));
 
         assertEquals("/dev/termination-log", container.getTerminationMessagePath());
         assertEquals("FallbackToLogsOnError", container.getTerminationMessagePolicy());
@@ -122,7 +150,7 @@ class TrainingJobsTest {
                                                        "terminationMessagePath": "/tmp/elsewhere"}]}}}
                 """;
 
-        Container container = runner(TrainingJobs.desired(workload(), settings(template)));
+        Container container = runner(TrainingJobs.desired(workload(), settings(template), HEAP_MB));
 
         assertEquals("File", container.getTerminationMessagePolicy());
         assertEquals("/dev/termination-log", container.getTerminationMessagePath());
@@ -130,17 +158,17 @@ class TrainingJobsTest {
 
     @Test
     void aFinishedJobIsKeptForTheConfiguredTtlUnlessTheTemplateSays() {
-        assertEquals(3600, TrainingJobs.desired(workload(), settings(CHART_TEMPLATE)).getSpec().getTtlSecondsAfterFinished());
-        assertEquals(60, TrainingJobs.desired(workload(), settings("{\"ttlSecondsAfterFinished\": 60}"))
+        assertEquals(3600, TrainingJobs.desired(workload(), settings(CHART_TEMPLATE), HEAP_MB).getSpec().getTtlSecondsAfterFinished());
+        assertEquals(60, TrainingJobs.desired(workload(), settings("{\"ttlSecondsAfterFinished\": 60}"), HEAP_MB)
                 .getSpec().getTtlSecondsAfterFinished());
-        assertNull(TrainingJobs.desired(workload(), settings(CHART_TEMPLATE, 0)).getSpec().getTtlSecondsAfterFinished(),
+        assertNull(TrainingJobs.desired(workload(), settings(CHART_TEMPLATE, 0), HEAP_MB).getSpec().getTtlSecondsAfterFinished(),
                 "0: kept until deleted");
     }
 
     @Test
     void aBlankTemplateGetsTheConfiguredImageAndModelStore() {
         for (String blank : new String[] {null, "", " "}) {
-            Job job = TrainingJobs.desired(workload(), settings(blank));
+            Job job = TrainingJobs.desired(workload(), settings(blank), HEAP_MB);
 
             PodSpec pod = job.getSpec().getTemplate().getSpec();
             assertEquals("Never", pod.getRestartPolicy());
@@ -162,10 +190,10 @@ class TrainingJobsTest {
         TrainingJobs.Settings settings = settings(CHART_TEMPLATE);
         TrainingWorkload first = workload();
 
-        Job job = TrainingJobs.desired(first, settings);
-        TrainingJobs.desired(workload(), settings);
+        Job job = TrainingJobs.desired(first, settings, HEAP_MB);
+        TrainingJobs.desired(workload(), settings, HEAP_MB);
 
-        assertEquals(job, TrainingJobs.desired(first, settings));
+        assertEquals(job, TrainingJobs.desired(first, settings, HEAP_MB));
         assertEquals(first.runId().toString(),
                 job.getSpec().getTemplate().getMetadata().getLabels().get("annotationlab.org/training-run"));
     }
