@@ -9,13 +9,17 @@
 #   - PARTS with "first": RUNS times the first './lab up' of a fresh clone of this checkout's HEAD
 #     (Maven's cache warm; the build, Keycloak unpacked and built, the class-data archives recorded),
 #     wall time; each clone's platform is stopped and its databases dropped after.
+#   - PARTS with "p3": annotation-service under P3's submit load (bench/annotation-service: its own
+#     copy of the service, database and broker; the platform stopped first), started with the JVM
+#     options './lab' gives it; its RSS and submits/s after each of RUNS measured runs, which follow
+#     P3's 5 untimed runs (about 5 minutes of load before the first figure).
 # Medians with min-max, one JSON line per figure in the output file, the table on stdout.
 # Not a test: it stops and starts the platform of this checkout ('./lab down' at the start). For the
 # platform's figures give it a LAB_HOME and LAB_DB_PREFIX of its own (no models deployed earlier).
 #
 # usage: bench/platform/lean.sh [output-file]
 # env:   RUNS (5), IDLE_SECONDS (20), DEMO (0), DEMO_ARGS ("300 100 5"),
-#        PARTS ("up services"; "first" adds the fresh clones; "" for the demo alone), LAB (the ./lab script to measure; the
+#        PARTS ("up services"; "first" adds the fresh clones, "p3" the submit load; "" for the demo alone), LAB (the ./lab script to measure; the
 #        baseline: an earlier commit's, e.g. git show 79381a6:lab >lab-79381a6, with its own LAB_HOME),
 #        LAB_JVM_DEFAULTS (set: the services on the JVM's defaults, see ./lab help)
 set -euo pipefail
@@ -114,6 +118,29 @@ if [[ "${DEMO:-0}" == 1 ]]; then
   wait "$demo" || { tail -n 20 /tmp/lean-demo.log >&2; exit 1; }
   note "demo peak: RSS $((peak / 1024)) MB"
   record demo-peak "\"rssMB\":$((peak / 1024))"
+fi
+
+# annotation-service under the P3 submit load (annotation-service's RSS is the one that load grows)
+if [[ " $parts " == *" p3 "* ]]; then
+  "$lab" down >/dev/null 2>&1 || true
+  p3="$repo/bench/annotation-service" p3_home="${BENCH_HOME:-/tmp/bench-lab}"
+  SKIP_BUILD=1 "$p3/setup.sh" >/tmp/lean-p3.log 2>&1 || { tail -n 20 /tmp/lean-p3.log >&2; exit 1; }
+  BENCH_HEAP="$("$lab" jvm-options annotation-service)" "$p3/service.sh" start >>/tmp/lean-p3.log 2>&1 \
+    || { tail -n 20 /tmp/lean-p3.log >&2; exit 1; }
+  start=$(date +%s)
+  "$p3/p3-submits.sh" "$runs" >>/tmp/lean-p3.log 2>&1 || { tail -n 20 /tmp/lean-p3.log >&2; "$p3/teardown.sh" >/dev/null 2>&1; exit 1; }
+  minutes=$(( ($(date +%s) - start) / 60 ))
+  "$p3/teardown.sh" >>/tmp/lean-p3.log 2>&1 || true
+  i=0
+  while read -r mb rate; do
+    i=$((i + 1))
+    note "P3 run $i: annotation-service RSS $mb MB, $rate submits/s ($minutes min of load in all)"
+    record p3 "\"service\":\"annotation-service\",\"run\":$i,\"rssMB\":$mb,\"submitsPerSecond\":$rate,\"loadMinutes\":$minutes"
+  done < <(python3 -c 'import json, sys
+for line in open(sys.argv[1]):
+    if line.strip():
+        r = json.loads(line)
+        print(r["serviceRssMB"], r["measured"]["submitsPerSecond"])' "$p3_home/p3-results.jsonl")
 fi
 
 python3 "$(dirname "${BASH_SOURCE[0]}")/lean_table.py" "$out"

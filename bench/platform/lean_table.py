@@ -30,6 +30,11 @@ for name in services:
     print("| %s: JVM start -> ready | %s | < 2 s |" % (name, spread(of("service", "readySeconds", name), "s")))
 for name in services:
     print("| %s: RSS after ready, idle | %s | < 200 MB |" % (name, spread(of("service", "idleRssMB", name), "MB")))
+p3_minutes = of("p3", "loadMinutes")
+print("| annotation-service: RSS after each measured P3 run (%s min of submit load in all) | %s | < 300 MB |"
+      % (max(p3_minutes) if p3_minutes else "?", spread(of("p3", "rssMB"), "MB")))
+print("| P3 submits/s meanwhile (32 clients) | %s | no worse than on the JVM's defaults (LAB_JVM_DEFAULTS=1) |"
+      % spread(of("p3", "submitsPerSecond"), "/s"))
 print("| the platform idle after ./lab up (summed RSS) | %s | < 2.5 GB |" % spread(of("platform-idle", "rssMB"), "MB"))
 print("| the platform idle after ./lab up (summed PSS) | %s | |" % spread(of("platform-idle", "pssMB"), "MB"))
 print("| the platform's peak during ./lab demo (summed RSS) | %s | < 4.5 GB |" % spread(of("demo-peak", "rssMB"), "MB"))
