@@ -16,7 +16,10 @@ import subprocess
 import sys
 import tempfile
 
-COLOURS = {"random": "#777777", "least-confidence": "#d95f02", "mnlp": "#1b9e77"}
+# least-confidence-api: bench/platform/q2-through-api.py's run (the platform's own loop and API)
+COLOURS = {"random": "#777777", "least-confidence": "#d95f02", "mnlp": "#1b9e77", "least-confidence-api": "#7570b3"}
+LEGEND = {"random": "random (median of 3 seeds, range shaded)", "least-confidence": "least confidence (nlp-runner bench-al)",
+          "mnlp": "MNLP (nlp-runner bench-al)", "least-confidence-api": "least confidence, through the platform's API"}
 
 
 def load(folder):
@@ -73,7 +76,7 @@ def svg(curves, width=720, height=440):
             parts.append(f'<polygon points="{" ".join(f"{a:.1f},{b:.1f}" for a, b in band)}" fill="{colour}" opacity="0.15"/>')
         path = " ".join(f"{x(p['sentences']):.1f},{y(p['f1']):.1f}" for p in points)
         parts.append(f'<polyline points="{path}" fill="none" stroke="{colour}" stroke-width="2"/>')
-        parts.append(f'<text x="{left + 16}" y="{top + 16 + 16 * n}" fill="{colour}">{name}</text>')
+        parts.append(f'<text x="{left + 16}" y="{top + 16 + 16 * n}" fill="{colour}">{LEGEND.get(name, name)}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 
