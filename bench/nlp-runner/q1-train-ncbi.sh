@@ -8,6 +8,8 @@
 #                     beside the repository)
 #        PARAMS_JSON  training parameters (default below)
 #        JAVA_OPTS    heap etc. (default -Xmx8g)
+#        UNLABELLED   a text file added to the word vectors' corpus (nlp-runner train --unlabelled), e.g.
+#                     the other corpus' text: never NCBI-disease's test sentences
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -33,7 +35,7 @@ start=$(date +%s)
 /usr/bin/time -v -o "$out/train.time" "$runner" train \
   --training-set "$ncbi/train.tsv" --validation-set "$ncbi/devel.tsv" \
   --params "$out/params.json" --output "$out/run" --termination-log "$out/termination-log" \
-  > "$out/events.jsonl" 2> "$out/train.stderr"
+  ${UNLABELLED:+--unlabelled "$UNLABELLED"} > "$out/events.jsonl" 2> "$out/train.stderr"
 train_wall=$(( $(date +%s) - start ))
 
 /usr/bin/time -v -o "$out/evaluate.time" "$runner" evaluate --model "$out/run" --test-set "$ncbi/test.tsv" \
@@ -50,6 +52,7 @@ commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
 echo "Q1 NCBI-disease (train.tsv -> devel.tsv validation -> test.tsv)"
 echo "  commit:             $commit"
 echo "  parameters:         $(cat "$out/params.json")"
+echo "  unlabelled text:    ${UNLABELLED:-(none: train + devel text only)}"
 echo "  termination:        $(cat "$out/termination-log")"
 echo "  devel micro F1:     $devel_f1"
 echo "  test precision:     $p"

@@ -80,8 +80,9 @@ public final class PodTemplates {
     /**
      * Sizes the {@value #CONTAINER} container as a local run is sized ({@link RunnerJvm}):
      * {@code JAVA_OPTS} is RunnerJvm's options with {@code -Xmx<heapMb>m}, then the template's own
-     * {@code JAVA_OPTS} value (a later {@code -Xmx} there wins); and the memory request and limit the
-     * template leaves unset are the heap plus {@code nonHeapMb}.
+     * {@code JAVA_OPTS} value (a later {@code -Xmx} there wins; one the template takes from elsewhere,
+     * {@code valueFrom}, is left as it is); and the memory request and limit the template leaves unset
+     * are the heap plus {@code nonHeapMb}.
      */
     public static void sizeRunner(Container container, long heapMb, long nonHeapMb) {
         List<EnvVar> env = new ArrayList<>(Optional.ofNullable(container.getEnv()).orElse(List.of()));
