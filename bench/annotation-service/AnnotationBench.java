@@ -160,7 +160,7 @@ public class AnnotationBench {
     }
 
     static List<Sentence> sentences() throws IOException {
-        Path file = Path.of(opt("data", "/work/shared/datasets/ncbi-disease/train.tsv"));
+        Path file = Path.of(opt("data", "demo/data/corpora/ncbi-disease/train.tsv"));
         List<Sentence> out = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         List<String> tags = new ArrayList<>();

@@ -13,7 +13,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 runner="$repo/nlp-runner/nlp-runner"
-ncbi="${NCBI_DIR:-$repo/../shared/datasets/ncbi-disease}"
+ncbi="${NCBI_DIR:-$repo/demo/data/corpora/ncbi-disease}"
 model="${1:?usage: p2-serve-throughput.sh <model-dir> [repeats]}"
 repeats="${2:-3}"
 export JAVA_OPTS="${JAVA_OPTS:--Xmx4g}"

@@ -4,8 +4,8 @@
 # wall time and peak RSS. Not a test: it takes tens of minutes on 2 cores.
 #
 # usage: bench/nlp-runner/q1-train-ncbi.sh [output-dir]
-# env:   NCBI_DIR     folder with train.tsv, devel.tsv, test.tsv (default: ../shared/datasets/ncbi-disease
-#                     beside the repository)
+# env:   NCBI_DIR     folder with train.tsv, devel.tsv, test.tsv (default: demo/data/corpora/ncbi-disease
+#                     in the repository, the full corpus)
 #        PARAMS_JSON  training parameters (default below)
 #        JAVA_OPTS    heap etc. (default -Xmx8g)
 #        UNLABELLED   a text file added to the word vectors' corpus (nlp-runner train --unlabelled), e.g.
@@ -15,7 +15,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 runner="$repo/nlp-runner/nlp-runner"
-ncbi="${NCBI_DIR:-$repo/../shared/datasets/ncbi-disease}"
+ncbi="${NCBI_DIR:-$repo/demo/data/corpora/ncbi-disease}"
 out="${1:-$(mktemp -d -t nlp-runner-q1.XXXXXX)}"
 export JAVA_OPTS="${JAVA_OPTS:--Xmx8g}"
 default_params='{"epochs": 12, "learningRate": 0.003, "decay": 0.005, "dropout": 0.5, "batchSize": 16, "seed": 1}'

@@ -8,7 +8,7 @@
 # Not a test: about half an hour per strategy run on 2 cores.
 #
 # usage: bench/nlp-runner/q2-labels-saved.sh [output-dir]
-# env:   NCBI_DIR     folder with train.tsv and test.tsv (default ../shared/datasets/ncbi-disease)
+# env:   NCBI_DIR     folder with train.tsv and test.tsv (default demo/data/corpora/ncbi-disease, the full corpus)
 #        PARAMS_JSON  training parameters (default below)
 #        RUNS         which runs, e.g. "random:1 mnlp:1" (default: all five)
 #        UNTIL        labelled sentences at the last round (default 1500)
@@ -18,7 +18,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 runner="$repo/nlp-runner/nlp-runner"
-ncbi="${NCBI_DIR:-$repo/../shared/datasets/ncbi-disease}"
+ncbi="${NCBI_DIR:-$repo/demo/data/corpora/ncbi-disease}"
 out="${1:-$(mktemp -d -t nlp-runner-q2.XXXXXX)}"
 export JAVA_OPTS="${JAVA_OPTS:--Xmx6g}"
 default_params='{"epochs": 5, "learningRate": 0.003, "decay": 0.005, "dropout": 0.5, "batchSize": 16, "seed": 1, "validationSplit": 0}'

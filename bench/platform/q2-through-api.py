@@ -13,7 +13,7 @@ shuffle, reproduced below), so the curve compares with bench-al's least-confiden
 Training parameters: bench/nlp-runner/results/q2/params.json. Not a test: about an hour on 2 cores.
 
   ./lab up    # then:
-  LAB_DATASETS=../shared/datasets bench/platform/q2-through-api.py <output.jsonl> [until=1500]
+  bench/platform/q2-through-api.py <output.jsonl> [until=1500]   # the full corpus: demo/data/corpora (LAB_DATASETS)
 
 Prints one JSON line per round (bench-al's fields, plus the platform's timings) to the output file;
 bench/nlp-runner/q2_report.py draws it beside the direct runs when the file is in their folder.
@@ -62,7 +62,7 @@ def java_shuffle(items, seed):
 def main():
     output = sys.argv[1]
     until = int(sys.argv[2]) if len(sys.argv) > 2 else 1500
-    ncbi = os.path.join(lab.DATASETS, "ncbi-disease")
+    ncbi = os.path.join(os.environ.get("LAB_DATASETS", os.path.join(lab.ROOT, "demo", "data", "corpora")), "ncbi-disease")
     params = json.load(open(os.path.join(lab.ROOT, "bench", "nlp-runner", "results", "q2", "params.json")))
     blocks = lab.conll_blocks(os.path.join(ncbi, "train.tsv"))
     pool = [lab.gold(b) for b in blocks]
