@@ -21,7 +21,8 @@
 # env:   RUNS (5), IDLE_SECONDS (20), DEMO (0), DEMO_ARGS ("300 100 5"),
 #        PARTS ("up services"; "first" adds the fresh clones, "p3" the submit load; "" for the demo alone), LAB (the ./lab script to measure; the
 #        baseline: an earlier commit's, e.g. git show 79381a6:lab >lab-79381a6, with its own LAB_HOME),
-#        LAB_JVM_DEFAULTS (set: the services on the JVM's defaults, see ./lab help)
+#        LAB_JVM_DEFAULTS (set: the services on the JVM's defaults, see ./lab help), LAB_SERVICE_JAVA
+#        (the java the services run on, see ./lab help)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 lab="${LAB:-$repo/lab}"
@@ -34,6 +35,7 @@ commit="$(git -C "$repo" rev-parse --short HEAD)"
 [[ -z "$(git -C "$repo" status --porcelain -- lab helm bench/platform)" ]] || commit="$commit + uncommitted changes"
 [[ "$lab" == "$repo/lab" ]] || commit="$commit, measuring $(basename "$lab")"
 [[ -z "${LAB_JVM_DEFAULTS:-}" ]] || commit="$commit, LAB_JVM_DEFAULTS"
+[[ -z "${LAB_SERVICE_JAVA:-}" ]] || commit="$commit, LAB_SERVICE_JAVA=$LAB_SERVICE_JAVA"
 : >"$out"
 note() { printf '%s\n' "lean: $*" >&2; }
 record() { # figure json-fields
