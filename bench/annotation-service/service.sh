@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # start|stop the annotation-service under benchmark: port 18082, the benchmark database and broker,
 # quarkus-oidc verifying platform-testing's test tokens, heap $BENCH_HEAP, GC log for P4.
-# Default log levels (as in production); extra JVM/-D options in BENCH_SERVICE_OPTS.
+# Default log levels (as in production); extra JVM/-D options in BENCH_SERVICE_OPTS; the java in
+# BENCH_JAVA (default: PATH's).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 case "${1:-}" in
@@ -11,7 +12,7 @@ case "${1:-}" in
     LAB_HTTP_PORT="$BENCH_HTTP_PORT" \
     LAB_DB_REACTIVE_URL="postgresql://$BENCH_PG/$BENCH_DB" LAB_DB_JDBC_URL="jdbc:postgresql://$BENCH_PG/$BENCH_DB" \
     LAB_DB_USER="$BENCH_DB_USER" LAB_DB_PASSWORD="$BENCH_DB_PASSWORD" LAB_KAFKA_BOOTSTRAP="127.0.0.1:$BENCH_KAFKA_PORT" \
-      nohup java $BENCH_HEAP -Xlog:gc:file="$gc_log" \
+      nohup "${BENCH_JAVA:-java}" $BENCH_HEAP -Xlog:gc:file="$gc_log" \
         -Dquarkus.oidc.public-key="$key" -Dquarkus.oidc.auth-server-url= \
         ${BENCH_SERVICE_OPTS:-} \
         -jar "$app_copy/quarkus-run.jar" >"$service_log" 2>&1 &

@@ -7,7 +7,8 @@ cd "$repo"
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   nice -n 10 mvn -B -q install -DskipTests -pl annotation-service -am
 fi
-rm -rf "$app_copy" && cp -r annotation-service/target/quarkus-app "$app_copy"
+# -p: a start archive of the original (./lab's) accepts the copy only with the jars' times kept
+rm -rf "$app_copy" && cp -rp annotation-service/target/quarkus-app "$app_copy"
 nice -n 10 mvn -B -q -pl annotation-service dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$classpath_file" >/dev/null
 LAB_HOME="$BENCH_HOME" LAB_KAFKA_PORT="$BENCH_KAFKA_PORT" LAB_KAFKA_CONTROLLER_PORT="$BENCH_KAFKA_CONTROLLER_PORT" ./lab infra up

@@ -10,9 +10,10 @@
 #     (Maven's cache warm; the build, Keycloak unpacked and built, the class-data archives recorded),
 #     wall time; each clone's platform is stopped and its databases dropped after.
 #   - PARTS with "p3": annotation-service under P3's submit load (bench/annotation-service: its own
-#     copy of the service, database and broker; the platform stopped first), started with the JVM
-#     options './lab' gives it; its RSS and submits/s after each of RUNS measured runs, which follow
-#     P3's 5 untimed runs (about 5 minutes of load before the first figure).
+#     copy of the service, database and broker; the platform stopped first), started on the java,
+#     with the JVM options and start archive './lab' gives it; its RSS and submits/s after each of
+#     RUNS measured runs, which follow P3's 5 untimed runs (about 5 minutes of load before the first
+#     figure).
 # Medians with min-max, one JSON line per figure in the output file, the table on stdout.
 # Not a test: it stops and starts the platform of this checkout ('./lab down' at the start). For the
 # platform's figures give it a LAB_HOME and LAB_DB_PREFIX of its own (no models deployed earlier).
@@ -127,7 +128,9 @@ if [[ " $parts " == *" p3 "* ]]; then
   "$lab" down >/dev/null 2>&1 || true
   p3="$repo/bench/annotation-service" p3_home="${BENCH_HOME:-/tmp/bench-lab}"
   SKIP_BUILD=1 "$p3/setup.sh" >/tmp/lean-p3.log 2>&1 || { tail -n 20 /tmp/lean-p3.log >&2; exit 1; }
-  BENCH_HEAP="$("$lab" jvm-options annotation-service)" "$p3/service.sh" start >>/tmp/lean-p3.log 2>&1 \
+  # the service as ./lab runs it: its java, JVM options and start archive
+  BENCH_JAVA="$("$lab" service-java)" BENCH_HEAP="$("$lab" jvm-options annotation-service)" \
+    "$p3/service.sh" start >>/tmp/lean-p3.log 2>&1 \
     || { tail -n 20 /tmp/lean-p3.log >&2; exit 1; }
   start=$(date +%s)
   "$p3/p3-submits.sh" "$runs" >>/tmp/lean-p3.log 2>&1 || { tail -n 20 /tmp/lean-p3.log >&2; "$p3/teardown.sh" >/dev/null 2>&1; exit 1; }
