@@ -29,14 +29,17 @@ import org.apache.spark.sql.types.StructType;
  * Words are lower-cased: with a corpus this small, case variants would otherwise get separate,
  * poorly estimated vectors; the NER network still sees case through its character features.
  * One partition and a fixed seed make the vectors reproducible.
+ *
+ * <p>The vector size (default 100, the smallest bundled NerDL graphs') and the passes over the
+ * texts (default 10) can be changed with the system properties {@value #DIMENSION_PROPERTY} and
+ * {@value #ITERATIONS_PROPERTY}, for benchmarks of these levers (Q1 in the README).
  */
 public final class Word2VecSource implements WordVectorSource {
 
-    /** Vector size; 100 matches the smallest bundled NerDL graphs. */
-    public static final int DIMENSION = 100;
+    static final String DIMENSION_PROPERTY = "nlp-runner.word2vec.dimension";
+    static final String ITERATIONS_PROPERTY = "nlp-runner.word2vec.iterations";
     static final int WINDOW = 5;
     static final int MIN_COUNT = 1;
-    static final int ITERATIONS = 10;
 
     private final Supplier<SparkSession> spark;
     private final List<List<String>> sentences;
@@ -54,6 +57,24 @@ public final class Word2VecSource implements WordVectorSource {
         this.sentences = sentences;
         this.seed = seed;
         this.corpusDescription = corpusDescription;
+    }
+
+    /** The vector size the learned vectors will have. */
+    public static int dimension() throws TrainingFailure {
+        return positive(DIMENSION_PROPERTY, 100);
+    }
+
+    private static int positive(String property, int fallback) throws TrainingFailure {
+        String value = System.getProperty(property);
+        try {
+            int number = value == null ? fallback : Integer.parseInt(value.strip());
+            if (number > 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw TrainingFailure.invalid(property + " must be a positive whole number, not '" + value + "'");
     }
 
     /** Reads a plain-text file of unlabelled text, one or more sentences per line, as token lists. */
@@ -77,13 +98,15 @@ public final class Word2VecSource implements WordVectorSource {
         StructType schema = new StructType().add("tokens", DataTypes.createArrayType(DataTypes.StringType));
         List<Row> rows = new ArrayList<>(sentences.size());
         sentences.forEach(tokens -> rows.add(RowFactory.create(tokens)));
+        int dimension = dimension();
+        int iterations = positive(ITERATIONS_PROPERTY, 10);
         Word2VecModel model = new Word2Vec()
                 .setInputCol("tokens")
                 .setOutputCol("vector")
-                .setVectorSize(DIMENSION)
+                .setVectorSize(dimension)
                 .setWindowSize(WINDOW)
                 .setMinCount(MIN_COUNT)
-                .setMaxIter(ITERATIONS)
+                .setMaxIter(iterations)
                 .setNumPartitions(1)
                 .setSeed(seed)
                 .fit(spark.get().createDataFrame(rows, schema));
@@ -92,8 +115,8 @@ public final class Word2VecSource implements WordVectorSource {
         String description = String.format(Locale.ROOT,
                 "Spark MLlib Word2Vec (skip-gram) learned offline from %s: %d texts, vocabulary %d, "
                         + "dimension %d, window %d, min count %d, iterations %d, seed %d, lower-cased",
-                corpusDescription, sentences.size(), words, DIMENSION, WINDOW, MIN_COUNT, ITERATIONS, seed);
-        return new WordVectors(file, DIMENSION, words, description);
+                corpusDescription, sentences.size(), words, dimension, WINDOW, MIN_COUNT, iterations, seed);
+        return new WordVectors(file, dimension, words, description);
     }
 
     private static long write(Word2VecModel model, Path file) throws TrainingFailure {

@@ -65,7 +65,7 @@ final class TrainingRun {
             // learned vectors have a fixed dimension, so the graph check comes before learning them.
             WordVectors vectors = vectorSource instanceof GloveFileSource ? vectorSource.prepare(work) : null;
             String graph = BundledGraphs.select(data.training(),
-                    vectors != null ? vectors.dimension() : Word2VecSource.DIMENSION);
+                    vectors != null ? vectors.dimension() : Word2VecSource.dimension());
             Path graphFolder = work.resolve("graph");
             int seededOps = SeededGraph.write(graph, parameters.seed(), graphFolder);
             log.line("TensorFlow graph: bundled " + graph + ", " + seededOps + " random ops seeded with " + parameters.seed());

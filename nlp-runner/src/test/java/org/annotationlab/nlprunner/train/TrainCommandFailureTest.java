@@ -46,6 +46,19 @@ class TrainCommandFailureTest {
     }
 
     @Test
+    void aBadWordVectorDimensionIsRefusedBeforeTrainingNamingTheProperty() throws Exception {
+        System.setProperty("nlp-runner.word2vec.dimension", "wide");
+        try {
+            RunResult result = train(file("train.conll", sentences(30, 30)), "{}");
+
+            assertFailed(result, FailureReason.INVALID_PARAMETERS,
+                    "nlp-runner.word2vec.dimension must be a positive whole number, not 'wide'");
+        } finally {
+            System.clearProperty("nlp-runner.word2vec.dimension");
+        }
+    }
+
+    @Test
     void aMalformedTestSetIsRefusedBeforeTrainingNamingItsLine() throws Exception {
         Path testSet = file("test-set.jsonl", "{\"text\": \"gout\", \"spans\": []}\n"
                 + "{\"text\": \"gout\", \"spans\": [{\"start\": 0, \"end\": 9, \"label\": \"Disease\"}]}\n");
