@@ -256,6 +256,12 @@ class KubernetesModelServerLauncherTest {
         // Asked about another list than the one deployed (a deployment the service has not applied yet).
         assertEquals(ServerStatus.starting(), after.status(server(project, Map.of("a", "/models/other"))));
 
+        // The Deployment was listed, not watched: the restarted informer's watch may not be open yet,
+        // and the mock API server, unlike a real one, replays no event from before a watch opened. A
+        // change seen through the watch shows it is open before the delete that only the watch reports.
+        setStatus(server.name(), 0, new DeploymentConditionBuilder()
+                .withType("Progressing").withStatus("True").withReason("ReplicaSetUpdated").build());
+        assertEquals(Phase.STARTING, await(after, server, Phase.STARTING).phase());
         client.apps().deployments().withName(server.name()).delete();
         ServerStatus missing = await(after, server, Phase.MISSING);
         assertEquals(ServerStatus.missing("no model server Deployment " + server.name() + " in namespace test"),

@@ -199,9 +199,14 @@ class KubernetesJobLauncherTest {
         assertEquals(WorkloadStatus.running(), after.status(running, running.name()));
         assertTrue(await(after, failed, failed.name(), Phase.FAILED).message().startsWith("JOB_FAILED:"));
 
-        client.batch().v1().jobs().withName(running.name()).delete();
-        WorkloadStatus missing = await(after, running, running.name(), Phase.MISSING);
-        assertTrue(missing.message().contains(running.name()) && missing.message().contains("test"),
+        // A Job deleted behind the launcher's back is missing. One it launched itself: the Jobs above
+        // were listed, and a delete before the watch opened would be replayed by a real API server
+        // (the watch starts at the list's version), not by the mock one.
+        TrainingWorkload deleted = workload();
+        after.launch(deleted);
+        client.batch().v1().jobs().withName(deleted.name()).delete();
+        WorkloadStatus missing = await(after, deleted, deleted.name(), Phase.MISSING);
+        assertTrue(missing.message().contains(deleted.name()) && missing.message().contains("test"),
                 missing.message());
     }
 
