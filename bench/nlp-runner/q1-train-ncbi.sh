@@ -30,9 +30,9 @@ done
 command -v /usr/bin/time >/dev/null || { echo "q1: /usr/bin/time is needed for peak RSS (apt-get install time)" >&2; exit 2; }
 
 mkdir -p "$out"
-training_set="$ncbi/train.tsv"
+training_set="$ncbi/train.tsv" heading="train.tsv -> devel.tsv validation -> test.tsv"
 if [[ "${WITH_DEVEL:-0}" == 1 ]]; then
-  training_set="$out/train+devel.tsv"
+  training_set="$out/train+devel.tsv" heading="train.tsv + devel.tsv -> test.tsv; devel seen in training"
   cat "$ncbi/train.tsv" "$ncbi/devel.tsv" > "$training_set"
 fi
 printf '%s\n' "$params" > "$out/params.json"
@@ -56,11 +56,7 @@ commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
 [[ -z "$(git -C "$repo" status --porcelain -- nlp-runner bench/nlp-runner 2>/dev/null)" ]] \
   || commit="$commit + uncommitted changes in nlp-runner/ or bench/nlp-runner/"
 
-if [[ "${WITH_DEVEL:-0}" == 1 ]]; then
-  echo "Q1 NCBI-disease (train.tsv + devel.tsv -> test.tsv; devel seen in training)"
-else
-  echo "Q1 NCBI-disease (train.tsv -> devel.tsv validation -> test.tsv)"
-fi
+echo "Q1 NCBI-disease ($heading)"
 echo "  commit:             $commit"
 echo "  parameters:         $(cat "$out/params.json")"
 echo "  unlabelled text:    ${UNLABELLED:-(none: train + devel text only)}"
