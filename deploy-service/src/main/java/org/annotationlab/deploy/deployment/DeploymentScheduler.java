@@ -21,6 +21,7 @@ import org.annotationlab.web.problem.ProblemException;
 import org.annotationlab.web.Blocking;
 import org.annotationlab.web.client.RemoteFailures;
 import org.annotationlab.web.client.RemoteProblem;
+import org.annotationlab.web.persistence.PendingWork;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,12 +60,14 @@ public class DeploymentScheduler {
                     Object[].class).getResultList())))) {
                 afterTraining((UUID) request[0], (UUID) request[1], (String) request[2], ((Number) request[3]).intValue());
             }
-            for (Deployment deployment : Blocking.await(() -> Panache.withSession(() -> Deployment.<Deployment>list(
-                    "state = ?1 order by createdAt", Deployment.State.PENDING)))) {
-                try {
-                    follow(deployment);
-                } catch (RuntimeException e) {
-                    LOG.warnf(e, "could not follow deployment %s; trying again", deployment.id);
+            if (PendingWork.any("select 1 from deployment where state = 'PENDING'")) {
+                for (Deployment deployment : Blocking.await(() -> Panache.withSession(() -> Deployment.<Deployment>list(
+                        "state = ?1 order by createdAt", Deployment.State.PENDING)))) {
+                    try {
+                        follow(deployment);
+                    } catch (RuntimeException e) {
+                        LOG.warnf(e, "could not follow deployment %s; trying again", deployment.id);
+                    }
                 }
             }
             for (UUID projectId : Blocking.await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
@@ -89,6 +92,9 @@ public class DeploymentScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "deployment-restore")
     void restoreMissingServers() {
         try {
+            if (!PendingWork.any("select 1 from deployment where state = 'READY'")) {
+                return;
+            }
             // The latest READY deployment of each project: what its server should be serving.
             java.util.Map<UUID, Deployment> serving = new java.util.HashMap<>();
             for (Deployment ready : Blocking.await(() -> Panache.withSession(() -> Deployment.<Deployment>list(

@@ -1,6 +1,5 @@
 package org.annotationlab.events.outbox;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -50,6 +49,7 @@ public class OutboxRelay {
     private static final String CLAIM = "select seq, topic, event_key, type, payload from outbox_event"
             + " where published_at is null order by seq limit $1 for update";
     private static final String MARK = "update outbox_event set published_at = $1 where seq = any($2)";
+    private static final String DELETE_PUBLISHED = "delete from outbox_event where published_at < $1";
 
     private final MutinyEmitter<String> emitter;
     private final EventsConfig config;
@@ -127,7 +127,7 @@ public class OutboxRelay {
     /** Deletes published rows past the retention. */
     Uni<Void> deletePublished() {
         OffsetDateTime cutoff = OffsetDateTime.now(ZoneOffset.UTC).minus(config.relay().retention());
-        return Panache.withTransaction(() -> OutboxEvent.delete("publishedAt < ?1", cutoff)).replaceWithVoid();
+        return pool.preparedQuery(DELETE_PUBLISHED).execute(Tuple.of(cutoff)).replaceWithVoid();
     }
 
     private Uni<List<Pending>> claim(SqlConnection connection) {

@@ -22,6 +22,7 @@ import org.annotationlab.preannotation.client.TrainingClient;
 import org.annotationlab.preannotation.config.PreannotationConfig;
 import org.annotationlab.preannotation.project.ProjectState;
 import org.annotationlab.web.Blocking;
+import org.annotationlab.web.persistence.PendingWork;
 import org.jboss.logging.Logger;
 
 /**
@@ -86,6 +87,9 @@ public class PreannotationWorker {
 
     private void tick() {
         try {
+            if (!PendingWork.any("select 1 from preannotation_run where state = 'RUNNING'")) {
+                return;
+            }
             for (PreannotationRun run : Blocking.await(() -> Panache.withSession(() -> PreannotationRun.<PreannotationRun>list(
                     "state = ?1 order by createdAt", PreannotationRun.State.RUNNING)))) {
                 try {

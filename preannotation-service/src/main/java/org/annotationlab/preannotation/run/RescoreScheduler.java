@@ -10,6 +10,7 @@ import org.annotationlab.preannotation.client.AnnotationClient;
 import org.annotationlab.preannotation.project.ProjectState;
 import org.annotationlab.web.Blocking;
 import org.annotationlab.web.idempotency.Idempotent;
+import org.annotationlab.web.persistence.PendingWork;
 import org.annotationlab.web.problem.ProblemException;
 import org.jboss.logging.Logger;
 
@@ -47,6 +48,9 @@ public class RescoreScheduler {
     void tick() {
         List<ProjectState> due;
         try {
+            if (!PendingWork.any("select 1 from project_state where rescore_due")) {
+                return;
+            }
             due = Blocking.await(() -> Panache.withSession(() -> ProjectState.<ProjectState>list("rescoreDue = true")));
         } catch (RuntimeException e) {
             LOG.debugf("rescoring: the due projects could not be read (%s); the next tick retries", e.getMessage());

@@ -34,6 +34,7 @@ import org.annotationlab.training.run.TrainingService;
 import org.annotationlab.training.run.TrainingRun;
 import org.annotationlab.training.store.ModelStore;
 import org.annotationlab.web.Blocking;
+import org.annotationlab.web.persistence.PendingWork;
 import org.jboss.logging.Logger;
 
 /**
@@ -100,6 +101,9 @@ public class TrainingScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "training-scheduler")
     void tick() {
         try {
+            if (!PendingWork.any("select 1 from training_run where state in ('QUEUED', 'RUNNING')")) {
+                return;
+            }
             for (TrainingRun run : Blocking.await(() -> Panache.withSession(
                     () -> TrainingRun.<TrainingRun>list("state = ?1 order by createdAt", RunState.RUNNING)))) {
                 try {
