@@ -8,9 +8,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import org.annotationlab.events.annotation.TrainingSetChanged;
 import org.annotationlab.events.outbox.Outbox;
+import org.annotationlab.web.persistence.PendingWork;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,8 +44,10 @@ public class TrainingSetTracker {
     private static final String STORE = "update training_set_size set selected_count = :count where project_id = :project";
 
     private final Outbox outbox;
+    private final PendingWork pending;
 
-    TrainingSetTracker(Outbox outbox) {
+    TrainingSetTracker(Outbox outbox, PendingWork pending) {
+        this.pending = pending;
         this.outbox = outbox;
     }
 
@@ -71,8 +75,10 @@ public class TrainingSetTracker {
     @Scheduled(every = "${lab.annotation.training-set-sweep:1s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "training-set-sweep")
     Uni<Void> sweep() {
-        return Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(PENDING, UUID.class)
-                        .getResultList()))
+        return pending.exists("select 1 from training_set_recount")
+                .flatMap(any -> !any ? Uni.createFrom().item(List.<UUID>of())
+                        : Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(PENDING, UUID.class)
+                                .getResultList())))
                 .onItem().transformToMulti(projects -> Multi.createFrom().iterable(projects))
                 .onItem().transformToUniAndConcatenate(project -> Panache.withTransaction(() -> recount(project)))
                 .collect().last()

@@ -36,15 +36,22 @@ public class DeploymentScheduler {
 
     private static final Logger LOG = Logger.getLogger(DeploymentScheduler.class);
 
+    /** What a tick works on: deployments asked for after training, PENDING ones, deleted projects' servers. */
+    private static final String TICK_WORK = "select 1 from deploy_request where not done"
+            + " union all select 1 from deployment where state = 'PENDING'"
+            + " union all select 1 from project_config where deleted and not server_removed";
+
     private final DeployConfig config;
     private final ModelServerLauncher launcher;
     private final DeploymentService service;
     private final ProjectClient projects;
     private final QualityGateService gates;
+    private final PendingWork pending;
 
     DeploymentScheduler(DeployConfig config, ModelServerLauncher launcher, DeploymentService service, ProjectClient projects,
-            QualityGateService gates) {
+            QualityGateService gates, PendingWork pending) {
         this.gates = gates;
+        this.pending = pending;
         this.config = config;
         this.launcher = launcher;
         this.service = service;
@@ -55,19 +62,20 @@ public class DeploymentScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "deployment-scheduler")
     void tick() {
         try {
+            if (!pending.any(TICK_WORK)) {
+                return;
+            }
             for (Object[] request : Blocking.await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
                     "select run_id, project_id, model_name, attempts from deploy_request where not done order by requested_at",
                     Object[].class).getResultList())))) {
                 afterTraining((UUID) request[0], (UUID) request[1], (String) request[2], ((Number) request[3]).intValue());
             }
-            if (PendingWork.any("select 1 from deployment where state = 'PENDING'")) {
-                for (Deployment deployment : Blocking.await(() -> Panache.withSession(() -> Deployment.<Deployment>list(
-                        "state = ?1 order by createdAt", Deployment.State.PENDING)))) {
-                    try {
-                        follow(deployment);
-                    } catch (RuntimeException e) {
-                        LOG.warnf(e, "could not follow deployment %s; trying again", deployment.id);
-                    }
+            for (Deployment deployment : Blocking.await(() -> Panache.withSession(() -> Deployment.<Deployment>list(
+                    "state = ?1 order by createdAt", Deployment.State.PENDING)))) {
+                try {
+                    follow(deployment);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "could not follow deployment %s; trying again", deployment.id);
                 }
             }
             for (UUID projectId : Blocking.await(() -> Panache.withSession(() -> Panache.getSession().flatMap(s -> s.createNativeQuery(
@@ -92,7 +100,7 @@ public class DeploymentScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "deployment-restore")
     void restoreMissingServers() {
         try {
-            if (!PendingWork.any("select 1 from deployment where state = 'READY'")) {
+            if (!pending.any("select 1 from deployment where state = 'READY'")) {
                 return;
             }
             // The latest READY deployment of each project: what its server should be serving.

@@ -1,29 +1,38 @@
 package org.annotationlab.web.persistence;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.annotationlab.web.Blocking;
 
 /**
- * Whether a scheduler's tick has anything to do, asked in SQL before the tick's own (HQL) queries.
- * Hibernate loads its query parser at the first HQL query — about 1,100 classes, some 14 MB resident
- * per service — so schedulers that polled in HQL every second made every idle service carry it;
- * asked this way, an idle service never parses HQL (docs/operations.md, Sizing). The check is one
- * indexed read, cheaper than the queries and transactions it spares on an idle tick.
+ * Whether a scheduler's tick has anything to do, asked on the reactive pool before the tick opens a
+ * Hibernate session. An idle service's schedulers then never start Hibernate's query machinery: the
+ * first HQL query loads its parser (about 1,100 classes) and the first session some 450 more — some
+ * 15–25 MB resident per service, which polling every second made every idle service carry
+ * (docs/operations.md, Sizing). The check is one indexed read, cheaper than the session, queries
+ * and transactions it spares on an idle tick.
  */
-public final class PendingWork {
+@ApplicationScoped
+public class PendingWork {
 
-    private PendingWork() {
+    private final Pool pool;
+
+    PendingWork(Pool pool) {
+        this.pool = pool;
     }
 
     /**
-     * From blocking code (a scheduler's thread).
-     *
      * @param rows a native {@code select 1 from … where …} of the service's own tables, a constant
      *     (never input)
      * @return whether it returns any row
      */
-    public static boolean any(String rows) {
-        return Blocking.await(() -> Panache.withSession(() -> Panache.getSession().flatMap(session -> session
-                .createNativeQuery("select exists (" + rows + ")", Boolean.class).getSingleResult())));
+    public Uni<Boolean> exists(String rows) {
+        return pool.query("select exists (" + rows + ")").execute().map(result -> result.iterator().next().getBoolean(0));
+    }
+
+    /** {@link #exists} from blocking code (a scheduler's thread). */
+    public boolean any(String rows) {
+        return Blocking.await(() -> exists(rows));
     }
 }

@@ -43,12 +43,14 @@ public class PreannotationWorker {
     private final PredictionWriter writer;
     private final PreannotationService service;
     private final TrainingClient training;
+    private final PendingWork pending;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "preannotation-worker"));
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final ExecutorService predicting = Executors.newSingleThreadExecutor(r -> new Thread(r, "preannotation-predictor"));
 
     PreannotationWorker(PreannotationConfig config, TaskSelection selection, BatchPredictor predictor, PredictionWriter writer,
-            PreannotationService service, TrainingClient training) {
+            PreannotationService service, TrainingClient training, PendingWork pending) {
+        this.pending = pending;
         if (config.batchSize() < 1 || config.writeBatchSize() < 1) {
             throw new IllegalArgumentException("lab.preannotation.batch-size and .write-batch-size must be at least 1, not "
                     + config.batchSize() + " and " + config.writeBatchSize());
@@ -87,7 +89,7 @@ public class PreannotationWorker {
 
     private void tick() {
         try {
-            if (!PendingWork.any("select 1 from preannotation_run where state = 'RUNNING'")) {
+            if (!pending.any("select 1 from preannotation_run where state = 'RUNNING'")) {
                 return;
             }
             for (PreannotationRun run : Blocking.await(() -> Panache.withSession(() -> PreannotationRun.<PreannotationRun>list(

@@ -36,8 +36,11 @@ public class RescoreScheduler {
     private final PreannotationService service;
     private final PreannotationWorker worker;
     private final AnnotationClient annotations;
+    private final PendingWork pending;
 
-    RescoreScheduler(PreannotationService service, PreannotationWorker worker, AnnotationClient annotations) {
+    RescoreScheduler(PreannotationService service, PreannotationWorker worker, AnnotationClient annotations,
+            PendingWork pending) {
+        this.pending = pending;
         this.service = service;
         this.worker = worker;
         this.annotations = annotations;
@@ -48,7 +51,7 @@ public class RescoreScheduler {
     void tick() {
         List<ProjectState> due;
         try {
-            if (!PendingWork.any("select 1 from project_state where rescore_due")) {
+            if (!pending.any("select 1 from project_state where rescore_due")) {
                 return;
             }
             due = Blocking.await(() -> Panache.withSession(() -> ProjectState.<ProjectState>list("rescoreDue = true")));

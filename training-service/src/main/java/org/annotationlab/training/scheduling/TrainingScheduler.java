@@ -59,6 +59,7 @@ public class TrainingScheduler {
     private final AnnotationClient annotations;
     private final RunLifecycle lifecycle;
     private final TrainingService service;
+    private final PendingWork pending;
     private final ObjectMapper json = new ObjectMapper();
     /** This instance, as the preparer of the runs it stages and launches. */
     private final UUID instance = UUID.randomUUID();
@@ -66,7 +67,8 @@ public class TrainingScheduler {
     private final java.util.Set<UUID> preparing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     TrainingScheduler(TrainingConfig config, WorkloadLauncher launcher, ModelStore store, AnnotationClient annotations,
-            RunLifecycle lifecycle, TrainingService service) {
+            RunLifecycle lifecycle, TrainingService service, PendingWork pending) {
+        this.pending = pending;
         this.config = config;
         this.launcher = launcher;
         this.store = store;
@@ -101,7 +103,7 @@ public class TrainingScheduler {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "training-scheduler")
     void tick() {
         try {
-            if (!PendingWork.any("select 1 from training_run where state in ('QUEUED', 'RUNNING')")) {
+            if (!pending.any("select 1 from training_run where state in ('QUEUED', 'RUNNING')")) {
                 return;
             }
             for (TrainingRun run : Blocking.await(() -> Panache.withSession(
