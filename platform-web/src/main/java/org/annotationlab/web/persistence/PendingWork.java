@@ -8,8 +8,8 @@ import org.annotationlab.web.Blocking;
 /**
  * Whether a scheduler's tick has anything to do, asked on the reactive pool before the tick opens a
  * Hibernate session. An idle service's schedulers then never start Hibernate's query machinery: the
- * first HQL query loads its parser (about 1,100 classes) and the first session some 450 more — some
- * 15–25 MB resident per service, which polling every second made every idle service carry
+ * first HQL query loads its parser (about 1,100 classes) and the first session some 300 more — 11–15 MB
+ * resident per service, which polling every second made every idle service carry
  * (docs/operations.md, Sizing). The check is one indexed read, cheaper than the session, queries
  * and transactions it spares on an idle tick.
  */
