@@ -1,9 +1,9 @@
 package org.annotationlab.deploy.server;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import org.annotationlab.deploy.config.DeployConfig;
@@ -15,13 +15,16 @@ public class Launchers {
 
     private static final Logger LOG = Logger.getLogger(Launchers.class);
 
+    /** Built in Kubernetes mode only, closed with the launcher. */
+    private KubernetesClient kubernetes;
+
     @Produces
     @ApplicationScoped
-    ModelServerLauncher launcher(DeployConfig config, Instance<KubernetesClient> kubernetes) {
+    ModelServerLauncher launcher(DeployConfig config) {
         if (config.launcher() == DeployConfig.Launcher.KUBERNETES) {
             DeployConfig.Kubernetes k8s = config.kubernetes();
             LOG.infof("model servers are Kubernetes Deployments (image %s)", k8s.image());
-            return new KubernetesModelServerLauncher(kubernetes.get(), new ModelServerDeployments.Settings(
+            return new KubernetesModelServerLauncher(kubernetes(), new ModelServerDeployments.Settings(
                     k8s.namespace().orElse(null), k8s.image(), k8s.modelStoreClaim(), config.modelStorePath(),
                     k8s.deploymentTemplate().orElse(null), k8s.port()));
         }
@@ -34,5 +37,18 @@ public class Launchers {
         if (launcher instanceof AutoCloseable closeable) {
             closeable.close();
         }
+        if (kubernetes != null) {
+            kubernetes.close();
+        }
+    }
+
+    /**
+     * Fabric8's client configured as Fabric8 configures itself: in a pod from its service account
+     * (namespace from {@code KUBERNETES_NAMESPACE} or the account's), elsewhere from
+     * {@code ~/.kube/config} or the {@code kubernetes.*} system properties.
+     */
+    private KubernetesClient kubernetes() {
+        kubernetes = new KubernetesClientBuilder().build();
+        return kubernetes;
     }
 }

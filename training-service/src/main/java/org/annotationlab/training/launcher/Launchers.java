@@ -1,9 +1,9 @@
 package org.annotationlab.training.launcher;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import org.annotationlab.training.config.TrainingConfig;
 import org.jboss.logging.Logger;
@@ -14,13 +14,16 @@ public class Launchers {
 
     private static final Logger LOG = Logger.getLogger(Launchers.class);
 
+    /** Built in Kubernetes mode only, closed with the launcher. */
+    private KubernetesClient kubernetes;
+
     @Produces
     @ApplicationScoped
-    WorkloadLauncher launcher(TrainingConfig config, Instance<KubernetesClient> kubernetes) {
+    WorkloadLauncher launcher(TrainingConfig config) {
         if (config.launcher() == TrainingConfig.Launcher.KUBERNETES) {
             TrainingConfig.Kubernetes k8s = config.kubernetes();
             LOG.infof("training runs are Kubernetes Jobs (image %s, model store claim %s)", k8s.image(), k8s.modelStoreClaim());
-            return new KubernetesJobLauncher(kubernetes.get(), new TrainingJobs.Settings(
+            return new KubernetesJobLauncher(kubernetes(), new TrainingJobs.Settings(
                     k8s.namespace().orElse(null), k8s.image(), k8s.modelStoreClaim(), config.modelStorePath(),
                     k8s.jobTemplate().orElse(null), k8s.ttlSecondsAfterFinished()));
         }
@@ -32,5 +35,18 @@ public class Launchers {
         if (launcher instanceof AutoCloseable closeable) {
             closeable.close();
         }
+        if (kubernetes != null) {
+            kubernetes.close();
+        }
+    }
+
+    /**
+     * Fabric8's client configured as Fabric8 configures itself: in a pod from its service account
+     * (namespace from {@code KUBERNETES_NAMESPACE} or the account's), elsewhere from
+     * {@code ~/.kube/config} or the {@code kubernetes.*} system properties.
+     */
+    private KubernetesClient kubernetes() {
+        kubernetes = new KubernetesClientBuilder().build();
+        return kubernetes;
     }
 }
