@@ -21,7 +21,8 @@
 # usage: bench/platform/lean.sh [output-file]
 # env:   RUNS (5), IDLE_SECONDS (20), DEMO (0), DEMO_ARGS ("300 100 5"),
 #        PARTS ("up services"; "first" adds the fresh clones, "p3" the submit load; "" for the demo alone), LAB (the ./lab script to measure; the
-#        baseline: an earlier commit's, e.g. git show 79381a6:lab >lab-79381a6, with its own LAB_HOME),
+#        baseline: that of a worktree of an earlier commit built there, e.g. git worktree add
+#        /tmp/base-wt b336b99 and mvn -B -q package -DskipTests in it, with its own LAB_HOME),
 #        LAB_JVM_DEFAULTS (set: the services on the JVM's defaults, see ./lab help), LAB_SERVICE_JAVA
 #        (the java the services run on, see ./lab help)
 set -euo pipefail
@@ -32,9 +33,16 @@ runs="${RUNS:-5}" idle="${IDLE_SECONDS:-20}"
 out="${1:-$(mktemp -t lean.XXXXXX.jsonl)}"
 pids="${LAB_HOME:-$(dirname "$lab")/.lab}/pids"
 services=(project-service annotation-service training-service deploy-service preannotation-service)
-commit="$(git -C "$repo" rev-parse --short HEAD)"
-[[ -z "$(git -C "$repo" status --porcelain -- lab helm bench/platform)" ]] || commit="$commit + uncommitted changes"
-[[ "$lab" == "$repo/lab" ]] || commit="$commit, measuring $(basename "$lab")"
+# The commit measured: that of the checkout LAB is in (a worktree of an earlier commit for a
+# baseline); a lab script outside a checkout is named beside this checkout's commit.
+measured="$(dirname "$lab")"
+if [[ "$(git -C "$measured" rev-parse --show-toplevel 2>/dev/null)" == "$(cd "$measured" && pwd -P)" ]]; then
+  commit="$(git -C "$measured" rev-parse --short HEAD)"
+  [[ -z "$(git -C "$measured" status --porcelain -- lab helm bench/platform)" ]] || commit="$commit + uncommitted changes"
+  [[ "$measured" -ef "$repo" ]] || commit="$commit (checkout $measured)"
+else
+  commit="$(git -C "$repo" rev-parse --short HEAD), measuring $lab"
+fi
 [[ -z "${LAB_JVM_DEFAULTS:-}" ]] || commit="$commit, LAB_JVM_DEFAULTS"
 [[ -z "${LAB_SERVICE_JAVA:-}" ]] || commit="$commit, LAB_SERVICE_JAVA=$LAB_SERVICE_JAVA"
 : >"$out"
