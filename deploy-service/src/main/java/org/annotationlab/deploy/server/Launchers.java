@@ -1,12 +1,12 @@
 package org.annotationlab.deploy.server;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import java.nio.file.Path;
 import org.annotationlab.deploy.config.DeployConfig;
+import org.annotationlab.workloads.KubernetesClients;
 import org.jboss.logging.Logger;
 
 /** The one {@link ModelServerLauncher} of the service, chosen by {@code lab.deploy.launcher}. */
@@ -24,7 +24,8 @@ public class Launchers {
         if (config.launcher() == DeployConfig.Launcher.KUBERNETES) {
             DeployConfig.Kubernetes k8s = config.kubernetes();
             LOG.infof("model servers are Kubernetes Deployments (image %s)", k8s.image());
-            return new KubernetesModelServerLauncher(kubernetes(), new ModelServerDeployments.Settings(
+            kubernetes = KubernetesClients.fromEnvironment();
+            return new KubernetesModelServerLauncher(kubernetes, new ModelServerDeployments.Settings(
                     k8s.namespace().orElse(null), k8s.image(), k8s.modelStoreClaim(), config.modelStorePath(),
                     k8s.deploymentTemplate().orElse(null), k8s.port()));
         }
@@ -40,15 +41,5 @@ public class Launchers {
         if (kubernetes != null) {
             kubernetes.close();
         }
-    }
-
-    /**
-     * Fabric8's client configured as Fabric8 configures itself: in a pod from its service account
-     * (namespace from {@code KUBERNETES_NAMESPACE} or the account's), elsewhere from
-     * {@code ~/.kube/config} or the {@code kubernetes.*} system properties.
-     */
-    private KubernetesClient kubernetes() {
-        kubernetes = new KubernetesClientBuilder().build();
-        return kubernetes;
     }
 }

@@ -1,11 +1,11 @@
 package org.annotationlab.training.launcher;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import org.annotationlab.training.config.TrainingConfig;
+import org.annotationlab.workloads.KubernetesClients;
 import org.jboss.logging.Logger;
 
 /** The one {@link WorkloadLauncher} of the service, chosen by {@code lab.training.launcher}. */
@@ -23,7 +23,8 @@ public class Launchers {
         if (config.launcher() == TrainingConfig.Launcher.KUBERNETES) {
             TrainingConfig.Kubernetes k8s = config.kubernetes();
             LOG.infof("training runs are Kubernetes Jobs (image %s, model store claim %s)", k8s.image(), k8s.modelStoreClaim());
-            return new KubernetesJobLauncher(kubernetes(), new TrainingJobs.Settings(
+            kubernetes = KubernetesClients.fromEnvironment();
+            return new KubernetesJobLauncher(kubernetes, new TrainingJobs.Settings(
                     k8s.namespace().orElse(null), k8s.image(), k8s.modelStoreClaim(), config.modelStorePath(),
                     k8s.jobTemplate().orElse(null), k8s.ttlSecondsAfterFinished()));
         }
@@ -38,15 +39,5 @@ public class Launchers {
         if (kubernetes != null) {
             kubernetes.close();
         }
-    }
-
-    /**
-     * Fabric8's client configured as Fabric8 configures itself: in a pod from its service account
-     * (namespace from {@code KUBERNETES_NAMESPACE} or the account's), elsewhere from
-     * {@code ~/.kube/config} or the {@code kubernetes.*} system properties.
-     */
-    private KubernetesClient kubernetes() {
-        kubernetes = new KubernetesClientBuilder().build();
-        return kubernetes;
     }
 }
